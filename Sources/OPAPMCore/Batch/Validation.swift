@@ -1,0 +1,23 @@
+import OPAPMXML
+
+/// The result of validating one file: its diagnostics, or why it could not be read.
+public struct ValidationOutcome: Sendable {
+    public var path: String
+    public var diagnostics: [XMLDiagnostic]
+    public var readError: String?
+
+    public var isValid: Bool { readError == nil && diagnostics.isEmpty }
+}
+
+extension SubmissionLoader {
+    /// Validates every file on all cores with the one compiled schema; results in input order.
+    public func validate(files: [String]) -> [ValidationOutcome] {
+        files.parallelMap { path in
+            do {
+                return ValidationOutcome(path: path, diagnostics: try validate(path: path), readError: nil)
+            } catch {
+                return ValidationOutcome(path: path, diagnostics: [], readError: (error as? XMLReadError)?.reason ?? "\(error)")
+            }
+        }
+    }
+}

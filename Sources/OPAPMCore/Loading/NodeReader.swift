@@ -1,0 +1,136 @@
+import Foundation
+import OPAPMXML
+
+/// Reads typed values out of a schema-valid element tree. The schema has already enforced
+/// presence and lexical form; a miss here means the schema and the loader disagree, reported as
+/// `LoadError` rather than a crash.
+struct NodeReader {
+    let node: XMLElementNode
+
+    var location: SourceLocation {
+        SourceLocation(line: node.location.line, column: node.location.column, path: node.path)
+    }
+
+    func element(_ name: String) throws(LoadError) -> NodeReader {
+        guard let child = node.child(name) else { throw LoadError.missing(name, in: node) }
+        return NodeReader(node: child)
+    }
+
+    func optionalElement(_ name: String) -> NodeReader? {
+        node.child(name).map(NodeReader.init)
+    }
+
+    func elements(_ name: String) -> [NodeReader] {
+        node.children(name).map(NodeReader.init)
+    }
+
+    func text(_ name: String) throws(LoadError) -> String {
+        try element(name).node.text
+    }
+
+    func optionalText(_ name: String) -> String? {
+        node.child(name)?.text
+    }
+
+    func attribute(_ name: String) throws(LoadError) -> String {
+        guard let value = node.attribute(name) else { throw LoadError.missing("@" + name, in: node) }
+        return value
+    }
+
+    func code<T: RawRepresentable>(_ name: String, as type: T.Type) throws(LoadError) -> T where T.RawValue == String {
+        let child = try element(name)
+        guard let value = T(rawValue: child.node.text) else { throw LoadError.badValue(child.node.text, at: child.node) }
+        return value
+    }
+
+    func attributeCode<T: RawRepresentable>(_ name: String, as type: T.Type, default fallback: T? = nil)
+        throws(LoadError) -> T where T.RawValue == String
+    {
+        guard let raw = node.attribute(name) else {
+            if let fallback { return fallback }
+            throw LoadError.missing("@" + name, in: node)
+        }
+        guard let value = T(rawValue: raw) else { throw LoadError.badValue(raw, at: node) }
+        return value
+    }
+
+    var decimalValue: Decimal? { Self.decimal(node.text) }
+    var boolValue: Bool? { Self.bool(node.text) }
+
+    func decimal(_ name: String) throws(LoadError) -> Located<Decimal> {
+        let child = try element(name)
+        guard let value = child.decimalValue else { throw LoadError.badValue(child.node.text, at: child.node) }
+        return Located(value, at: child.location)
+    }
+
+    func optionalDecimal(_ name: String) throws(LoadError) -> Located<Decimal>? {
+        guard optionalElement(name) != nil else { return nil }
+        return try decimal(name)
+    }
+
+    func integer(_ name: String) throws(LoadError) -> Located<Int> {
+        let child = try element(name)
+        guard let value = Int(child.node.text) else { throw LoadError.badValue(child.node.text, at: child.node) }
+        return Located(value, at: child.location)
+    }
+
+    func bool(_ name: String) throws(LoadError) -> Located<Bool> {
+        let child = try element(name)
+        guard let value = child.boolValue else { throw LoadError.badValue(child.node.text, at: child.node) }
+        return Located(value, at: child.location)
+    }
+
+    func boolAttribute(_ name: String, default fallback: Bool) throws(LoadError) -> Bool {
+        guard let raw = node.attribute(name) else { return fallback }
+        guard let value = Self.bool(raw) else { throw LoadError.badValue(raw, at: node) }
+        return value
+    }
+
+    func decimalAttribute(_ name: String) throws(LoadError) -> Decimal? {
+        guard let raw = node.attribute(name) else { return nil }
+        guard let value = Self.decimal(raw) else { throw LoadError.badValue(raw, at: node) }
+        return value
+    }
+
+    func date(_ name: String) throws(LoadError) -> Located<CalendarDate> {
+        let child = try element(name)
+        guard let value = CalendarDate(iso: child.node.text) else { throw LoadError.badValue(child.node.text, at: child.node) }
+        return Located(value, at: child.location)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `xs:decimal` lexical form only (no exponent), converted exactly.
+    static func decimal(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty,
+            trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
+        else { return nil }
+        return Decimal(string: trimmed, locale: posix)
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: return nil
+        }
+    }
+}
+
+/// The tree passed the schema but could not be read into the model (a schema/loader mismatch).
+public struct LoadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation
+    public var description: String { message }
+
+    static func missing(_ name: String, in node: XMLElementNode) -> LoadError {
+        LoadError(message: "missing \(name) in \(node.name)",
+            location: SourceLocation(line: node.location.line, path: node.path))
+    }
+
+    static func badValue(_ value: String, at node: XMLElementNode) -> LoadError {
+        LoadError(message: "unexpected value '\(value)' in \(node.name)",
+            location: SourceLocation(line: node.location.line, path: node.path))
+    }
+}

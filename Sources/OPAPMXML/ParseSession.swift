@@ -1,0 +1,240 @@
+import CLibXML2
+import Foundation
+
+/// The state of one parse: libxml2 contexts, the element stack for paths, and the diagnostics.
+/// Reached from libxml2's C callbacks through an unretained pointer; lives only inside `run`.
+final class ParseSession {
+    private struct Frame {
+        var name: String
+        var index: Int
+        var childCounts: [String: Int] = [:]
+    }
+
+    let handler: XMLEventHandler
+    let limits: XMLLimits
+    let schema: CompiledSchema?
+    let name: String
+    private(set) var diagnostics: [XMLDiagnostic] = []
+    private var suppressed = 0
+    private var stack: [Frame] = []
+    private var rootCounts: [String: Int] = [:]
+    /// The element just closed stays on the stack until the next event, so that a schema error
+    /// raised at its end tag (missing children, bad content) still names it.
+    private var pendingPop = false
+    private var parser: xmlParserCtxtPtr?
+    private(set) var stopped = false
+
+    init(handler: XMLEventHandler, limits: XMLLimits, schema: CompiledSchema?, name: String) {
+        self.handler = handler
+        self.limits = limits
+        self.schema = schema
+        self.name = name
+    }
+
+    // MARK: - Driving libxml2
+
+    /// Sets up the parser (and validator), lets `produce` push chunks through `feed`, then finishes.
+    /// `feed` returns false once parsing has stopped, so the producer can stop reading.
+    func run(_ produce: ((UnsafeRawBufferPointer) -> Bool) -> Void) {
+        var sax = xmlSAXHandler()
+        Self.install(into: &sax)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+
+        var validation: xmlSchemaValidCtxtPtr?
+        var plug: xmlSchemaSAXPlugPtr?
+        var saxPointer: xmlSAXHandlerPtr? = nil
+        var userData: UnsafeMutableRawPointer? = me
+        withUnsafeMutablePointer(to: &sax) { saxStorage in
+            saxPointer = saxStorage
+            if let schema {
+                validation = xmlSchemaNewValidCtxt(schema.pointer)
+                if let validation {
+                    xmlSchemaSetValidStructuredErrors(validation, ParseSession.schemaError, me)
+                    plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
+                }
+            }
+            guard let context = xmlCreatePushParserCtxt(saxPointer, userData, nil, 0, name) else {
+                report(.malformed, "cannot create XML parser", line: 0)
+                return
+            }
+            parser = context
+            context.pointee._private = me
+            // libxml2 keeps this handler per thread; the parse runs on this thread only.
+            xmlSetStructuredErrorFunc(me, ParseSession.parserError)
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+            xmlCtxtUseOptions(context, options)
+            produce { chunk in
+                guard !stopped, context.pointee.disableSAX == 0 else { return false }
+                let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+                xmlParseChunk(context, base, Int32(chunk.count), 0)
+                return !stopped && context.pointee.disableSAX == 0
+            }
+            if !stopped { xmlParseChunk(context, nil, 0, 1) }
+            if context.pointee.wellFormed == 0 && !stopped && !diagnostics.contains(where: { $0.code == .malformed }) {
+                report(.malformed, "document is not well-formed", line: currentLine)
+            }
+            parser = nil
+            context.pointee._private = nil
+            xmlFreeParserCtxt(context)
+        }
+        if let plug { xmlSchemaSAXUnplug(plug) }
+        if let validation { xmlSchemaFreeValidCtxt(validation) }
+    }
+
+    /// The diagnostics, with the per-file limit applied.
+    func finish(emptyInput: Bool) -> [XMLDiagnostic] {
+        if emptyInput {
+            return [XMLDiagnostic(code: .empty, message: "file is empty", line: 0)]
+        }
+        if suppressed > 0 {
+            diagnostics.append(XMLDiagnostic(
+                code: .tooManyDiagnostics,
+                message: "\(suppressed) more diagnostics not shown (limit \(limits.maxDiagnostics) per file)",
+                line: 0))
+        }
+        return diagnostics
+    }
+
+    func report(_ code: XMLDiagnostic.Code, _ message: String, line: Int, column: Int = 0) {
+        guard diagnostics.count < limits.maxDiagnostics else {
+            suppressed += 1
+            return
+        }
+        diagnostics.append(XMLDiagnostic(code: code, message: message, line: line, column: column, path: currentPath()))
+    }
+
+    private func stop() {
+        stopped = true
+        if let parser { xmlStopParser(parser) }
+    }
+
+    private var currentLine: Int {
+        guard let parser else { return 0 }
+        return Int(xmlSAX2GetLineNumber(parser))
+    }
+
+    private var currentColumn: Int {
+        guard let parser else { return 0 }
+        return Int(xmlSAX2GetColumnNumber(parser))
+    }
+
+    // MARK: - Paths
+
+    func currentPath() -> String {
+        var path = ""
+        for frame in stack {
+            path += frame.index > 1 ? "/\(frame.name)[\(frame.index)]" : "/\(frame.name)"
+        }
+        return path
+    }
+
+    private func settlePendingPop() {
+        if pendingPop {
+            pendingPop = false
+            stack.removeLast()
+        }
+    }
+
+    // MARK: - Events
+
+    fileprivate func didStart(_ name: String, attributes: [XMLAttribute]) {
+        settlePendingPop()
+        let index: Int
+        if stack.isEmpty {
+            index = (rootCounts[name] ?? 0) + 1
+            rootCounts[name] = index
+        } else {
+            index = (stack[stack.count - 1].childCounts[name] ?? 0) + 1
+            stack[stack.count - 1].childCounts[name] = index
+        }
+        stack.append(Frame(name: name, index: index))
+        if stack.count > limits.maxDepth {
+            report(.tooDeep, "elements nested deeper than the limit of \(limits.maxDepth)", line: currentLine)
+            stop()
+            return
+        }
+        handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
+    }
+
+    fileprivate func didEnd(_ name: String) {
+        settlePendingPop()
+        pendingPop = true
+        handler.endElement(name)
+    }
+
+    fileprivate func didRead(_ text: String) {
+        settlePendingPop()
+        handler.characters(text)
+    }
+
+    fileprivate func didSeeDoctype() {
+        report(.doctype, "DOCTYPE declarations are not accepted (no DTDs or entities in submissions)", line: currentLine)
+        stop()
+    }
+
+    fileprivate func didFail(_ error: xmlErrorPtr, schema: Bool) {
+        let code = Int32(error.pointee.code)
+        // The stop we asked for is not a problem of the document.
+        if code == Int32(XML_ERR_USER_STOP.rawValue) { return }
+        let line = error.pointee.line > 0 ? Int(error.pointee.line) : currentLine
+        let column = schema ? 0 : Int(error.pointee.int2)
+        if schema {
+            report(.schema, XMLLibrary.message(of: error), line: line, column: column)
+        } else {
+            report(.malformed, XMLLibrary.message(of: error), line: line, column: column)
+            if error.pointee.level == XML_ERR_FATAL { stopped = true }
+        }
+    }
+
+    // MARK: - C callbacks
+
+    private static func session(_ context: UnsafeMutableRawPointer?) -> ParseSession? {
+        guard let context else { return nil }
+        return Unmanaged<ParseSession>.fromOpaque(context).takeUnretainedValue()
+    }
+
+    private static let schemaError: xmlStructuredErrorFunc = { userData, error in
+        guard let error, let session = ParseSession.session(userData) else { return }
+        session.didFail(error, schema: true)
+    }
+
+    private static let parserError: xmlStructuredErrorFunc = { userData, error in
+        guard let error, let session = ParseSession.session(userData) else { return }
+        session.didFail(error, schema: false)
+    }
+
+    private static func install(into sax: inout xmlSAXHandler) {
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+            guard let session = ParseSession.session(context), let localName else { return }
+            var list: [XMLAttribute] = []
+            if let attributes, attributeCount > 0 {
+                list.reserveCapacity(Int(attributeCount))
+                for index in 0..<Int(attributeCount) {
+                    guard let name = attributes[index * 5], let begin = attributes[index * 5 + 3],
+                        let end = attributes[index * 5 + 4]
+                    else { continue }
+                    let value = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+                    list.append(XMLAttribute(name: String(cString: name), value: value))
+                }
+            }
+            session.didStart(String(cString: localName), attributes: list)
+        }
+        sax.endElementNs = { context, localName, _, _ in
+            guard let session = ParseSession.session(context), let localName else { return }
+            session.didEnd(String(cString: localName))
+        }
+        sax.characters = { context, text, length in
+            guard let session = ParseSession.session(context), let text, length > 0 else { return }
+            session.didRead(String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self))
+        }
+        sax.cdataBlock = sax.characters
+        sax.internalSubset = { context, _, _, _ in
+            ParseSession.session(context)?.didSeeDoctype()
+        }
+        sax.externalSubset = { context, _, _, _ in
+            ParseSession.session(context)?.didSeeDoctype()
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// One attribute of an element, by local name.
+public struct XMLAttribute: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// Where an element starts, with its path from the root.
+public struct XMLLocation: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Receives the document as a stream of events, so that large rosters never need to be held in memory.
+/// Names are local names; the schema decides which namespace is allowed.
+public protocol XMLEventHandler: AnyObject {
+    func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation)
+    func characters(_ text: String)
+    func endElement(_ name: String)
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Builds an element tree from parse events, except for elements named in `streamed`: those
+/// (typically roster entries, which can number a million) are handed to `onStreamed` with their
+/// parent and dropped, so memory stays flat however long the list.
+public final class XMLTreeBuilder: XMLEventHandler {
+    public typealias StreamedElement = (_ name: String, _ attributes: [XMLAttribute], _ location: XMLLocation,
+        _ parent: XMLElementNode) -> Void
+
+    public private(set) var root: XMLElementNode?
+    private var stack: [XMLElementNode] = []
+    private var text: [String] = []
+    private let streamed: Set<String>
+    private let onStreamed: StreamedElement?
+    /// Depth inside a streamed element; its content is not kept.
+    private var skipping = 0
+
+    public init(streamed: Set<String> = [], onStreamed: StreamedElement? = nil) {
+        self.streamed = streamed
+        self.onStreamed = onStreamed
+    }
+
+    public func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {
+        if skipping > 0 {
+            skipping += 1
+            return
+        }
+        if let parent = stack.last, streamed.contains(name) {
+            onStreamed?(name, attributes, location, parent)
+            skipping = 1
+            return
+        }
+        let path = stack.last?.nextChildPath(name) ?? "/\(name)"
+        let node = XMLElementNode(name: name, attributes: attributes, location: location, path: path)
+        if let parent = stack.last {
+            parent.append(node)
+        } else if root == nil {
+            root = node
+        }
+        stack.append(node)
+        text.append("")
+    }
+
+    public func characters(_ content: String) {
+        guard skipping == 0, !text.isEmpty else { return }
+        text[text.count - 1] += content
+    }
+
+    public func endElement(_ name: String) {
+        if skipping > 0 {
+            skipping -= 1
+            return
+        }
+        guard let node = stack.popLast(), let content = text.popLast() else { return }
+        node.text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

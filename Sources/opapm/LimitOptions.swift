@@ -1,0 +1,24 @@
+import ArgumentParser
+import OPAPMXML
+
+/// Bounds on reading untrusted submission files, shared by every command that reads them.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Largest submission file accepted, in bytes.")
+    var maxFileSize: Int64 = XMLLimits.defaultMaxFileBytes
+
+    @Option(help: "Deepest element nesting accepted.")
+    var maxDepth: Int = XMLLimits.defaultMaxDepth
+
+    @Option(help: "Most XML diagnostics reported per file.")
+    var maxDiagnostics: Int = XMLLimits.defaultMaxDiagnostics
+
+    func validate() throws {
+        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
+        guard maxDiagnostics > 0 else { throw ValidationError("--max-diagnostics must be positive") }
+    }
+
+    var limits: XMLLimits {
+        XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxDiagnostics: maxDiagnostics)
+    }
+}
