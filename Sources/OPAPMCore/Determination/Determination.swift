@@ -1,0 +1,100 @@
+import Foundation
+
+/// The decision for one arrangement and performance year.
+public enum Determination: String, Sendable, Hashable, Codable {
+    case approved
+    case notApproved = "not-approved"
+    /// The submission lacks what a criterion needs.
+    case incomplete
+}
+
+/// The figures behind a decision, rounded for reporting (percents to 4 decimals, dollars to cents).
+public struct Figures: Sendable, Hashable, Codable {
+    public var route: RiskRoute?
+    public var cehrtMinimumPercent: Decimal?
+    public var cehrtRequiredPercent: Decimal?
+    /// CEHRT share by APM Entity TIN, computed from rosters.
+    public var cehrtShareByEntity: [String: Decimal]?
+    public var expectedExpenditures: Decimal?
+    public var totalRiskRequirementPercent: Decimal?
+    public var totalRiskRequirementBasis: String?
+    public var totalRiskPercent: Decimal?
+    public var totalRiskDollars: Decimal?
+    public var totalRiskUnbounded: Bool?
+    public var totalRiskPercentOfRevenue: Decimal?
+    public var marginalRiskMethod: MarginalRiskMethod?
+    public var marginalWindowStartPercent: Decimal?
+    public var marginalWindowEndPercent: Decimal?
+    public var averageMarginalRiskPercent: Decimal?
+    public var lowestMarginalRiskPercent: Decimal?
+    public var averageMarginalRiskWithoutAllowancesPercent: Decimal?
+    public var medicalHomeElementsMet: Int?
+    public var medicalHomeAmountAtRiskPercent: Decimal?
+    public var medicalHomeMinimumPercent: Decimal?
+
+    public init() {}
+}
+
+/// One arrangement's determination for one performance year, with its reasons.
+public struct ArrangementDetermination: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var performanceYear: Int
+    public var determination: Determination
+    public var figures: Figures
+    public var findings: [Finding]
+    /// The year-table values the decision used.
+    public var parameters: [ParameterRow]
+}
+
+/// Everything `check` says about one file.
+public struct FileDetermination: Sendable, Hashable, Codable {
+    public var path: String
+    /// File-level findings: unreadable, not well-formed, invalid against the schema.
+    public var findings: [Finding]
+    public var arrangements: [ArrangementDetermination]
+    /// The submission, when it loaded; not part of reports.
+    public var submission: Submission?
+    /// True when the file could not be read at all (exit status 2).
+    public var unreadable: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case path, findings, arrangements
+    }
+
+    public init(path: String, findings: [Finding], arrangements: [ArrangementDetermination], submission: Submission?,
+        unreadable: Bool)
+    {
+        self.path = path
+        self.findings = findings
+        self.arrangements = arrangements
+        self.submission = submission
+        self.unreadable = unreadable
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decode(String.self, forKey: .path)
+        findings = try container.decode([Finding].self, forKey: .findings)
+        arrangements = try container.decode([ArrangementDetermination].self, forKey: .arrangements)
+        submission = nil
+        unreadable = false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(arrangements, forKey: .arrangements)
+    }
+}
+
+extension Decimal {
+    /// Rounded to `places` decimals, for stable reports.
+    public func rounded(_ places: Int) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, places, .plain)
+        return result
+    }
+}

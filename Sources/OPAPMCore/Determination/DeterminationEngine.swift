@@ -1,0 +1,168 @@
+import Foundation
+import OPAPMXML
+
+/// Runs every rule over an arrangement for each performance year and decides.
+public struct DeterminationEngine: Sendable {
+    /// A catalogue in CMS format given with `--measures`; used for its year instead of the built-in one.
+    public var measuresOverride: MeasureCatalogue?
+    /// Approved arrangement ids by performance year, from `--approved`.
+    public var approvedArrangements: [Int: Set<String>]?
+    /// Severity by rule id from configuration; a rule mapped to nil is turned off.
+    public var severityOverrides: [String: Severity?]
+
+    public init(measuresOverride: MeasureCatalogue? = nil, approvedArrangements: [Int: Set<String>]? = nil,
+        severityOverrides: [String: Severity?] = [:])
+    {
+        self.measuresOverride = measuresOverride
+        self.approvedArrangements = approvedArrangements
+        self.severityOverrides = severityOverrides
+    }
+
+    /// Loads and decides one file; `year` limits the decision to one performance year.
+    public func determine(path: String, loader: SubmissionLoader, year: Int?) -> FileDetermination {
+        let loaded: LoadedFile
+        do {
+            loaded = try loader.load(path: path)
+        } catch {
+            let finding = Finding(
+                rule: "IO001", severity: .error, message: "cannot read: \(error.reason)", file: path, line: 0, path: "")
+            return FileDetermination(path: path, findings: [finding], arrangements: [], submission: nil, unreadable: true)
+        }
+        let fileFindings = loaded.diagnostics.map { diagnostic in
+            Finding(
+                rule: diagnostic.code.rawValue, severity: .error, message: diagnostic.message,
+                help: Self.help(for: diagnostic.code), file: path, line: diagnostic.line, column: diagnostic.column,
+                path: diagnostic.path)
+        }
+        guard let submission = loaded.submission else {
+            return FileDetermination(path: path, findings: fileFindings, arrangements: [], submission: nil, unreadable: false)
+        }
+        let years = year.map { [$0] } ?? Array(Set(submission.performanceYears.map(\.value))).sorted()
+        return FileDetermination(
+            path: path, findings: fileFindings, arrangements: years.map { determine(submission, year: $0) },
+            submission: submission, unreadable: false)
+    }
+
+    /// Decides one submission for one performance year.
+    public func determine(_ submission: Submission, year: Int) -> ArrangementDetermination {
+        let arrangement = submission.arrangement
+        guard let parameters = try? PerformanceYearTable.parameters(for: year) else {
+            let rule = PerformanceYearKnown()
+            let findings = finalize([rule.violation(year: year, submission: submission)], rule: rule, file: submission.file)
+            return ArrangementDetermination(
+                id: arrangement.id, name: arrangement.name, performanceYear: year, determination: .incomplete,
+                figures: Figures(), findings: findings, parameters: [])
+        }
+        let route = MedicalHomeRoute.route(for: submission, parameters: parameters)
+        var risk: RiskAnalysis?
+        if let terms = arrangement.financialRisk, let expected = terms.expectedExpenditures?.value, expected > 0 {
+            risk = RiskAnalysis(terms: terms, expected: expected, parameters: parameters)
+        }
+        let context = RuleContext(
+            submission: submission, year: year, parameters: parameters, catalogue: catalogue(for: year), route: route,
+            risk: risk, approvedArrangementIds: approvedArrangements?[year] ?? (approvedArrangements == nil ? nil : []))
+        var findings: [Finding] = []
+        for rule in RuleRegistry.all {
+            findings += finalize(rule.check(context), rule: rule, file: submission.file)
+        }
+        return ArrangementDetermination(
+            id: arrangement.id, name: arrangement.name, performanceYear: year, determination: Self.decide(findings),
+            figures: Self.figures(context), findings: findings, parameters: parameters.rows)
+    }
+
+    /// Errors that fail a criterion make it not approved; otherwise missing information makes it incomplete.
+    static func decide(_ findings: [Finding]) -> Determination {
+        let errors = findings.filter { $0.severity == .error }
+        if errors.contains(where: { !$0.incomplete }) { return .notApproved }
+        if errors.contains(where: \.incomplete) { return .incomplete }
+        return .approved
+    }
+
+    private func finalize(_ violations: [Violation], rule: any Rule, file: String) -> [Finding] {
+        let description = rule.description
+        var severity = description.severity
+        if let override = severityOverrides[description.id] {
+            guard let override else { return [] }
+            severity = override
+        }
+        return violations.map { violation in
+            Finding(
+                rule: description.id, severity: violation.severity ?? severity,
+                message: violation.message, help: violation.help ?? description.help, citation: description.citation,
+                file: file, line: violation.location.line, column: violation.location.column,
+                path: violation.location.path, incomplete: violation.incomplete)
+        }
+    }
+
+    private func catalogue(for year: Int) -> MeasureCatalogue? {
+        if let measuresOverride, measuresOverride.year == year { return measuresOverride }
+        return CatalogueCache.shared.catalogue(for: year)
+    }
+
+    static func help(for code: XMLDiagnostic.Code) -> String {
+        switch code {
+        case .malformed: return "fix the XML syntax at the position shown"
+        case .doctype: return "remove the DOCTYPE declaration; submissions may not declare DTDs or entities"
+        case .tooDeep: return "submissions nest about seven levels; check the structure or raise --max-depth"
+        case .tooLarge: return "split the submission or raise --max-file-size"
+        case .empty: return "the file has no content"
+        case .tooManyDiagnostics: return "fix the first problems and run again, or raise --max-diagnostics"
+        case .schema: return "see docs/schema.md for the element's definition"
+        }
+    }
+
+    static func figures(_ context: RuleContext) -> Figures {
+        var figures = Figures()
+        let arrangement = context.arrangement
+        figures.route = context.route
+        figures.cehrtMinimumPercent = context.parameters.cehrtMinimumPercent.value
+        figures.cehrtRequiredPercent = arrangement.cehrt.requiredPercent?.value
+        var shares: [String: Decimal] = [:]
+        for entity in arrangement.apmEntities {
+            if let share = entity.roster?.cehrtPercent { shares[entity.tin] = share.rounded(4) }
+        }
+        figures.cehrtShareByEntity = shares.isEmpty ? nil : shares
+        if let risk = context.risk, context.route == .general {
+            figures.expectedExpenditures = risk.expectedExpenditures
+            figures.totalRiskRequirementPercent = risk.requirementPercent.rounded(4)
+            figures.totalRiskRequirementBasis = risk.requirementBasis.rawValue
+            if let maximum = risk.maximumLiabilityPercent {
+                figures.totalRiskPercent = maximum.rounded(4)
+                figures.totalRiskDollars = risk.dollars(maximum).rounded(2)
+            } else {
+                figures.totalRiskUnbounded = true
+            }
+            figures.totalRiskPercentOfRevenue = risk.maximumLiabilityPercentOfRevenue?.rounded(4)
+            figures.marginalRiskMethod = context.parameters.marginalRiskMethod.value
+            figures.marginalWindowStartPercent = risk.windowStart.rounded(4)
+            figures.marginalWindowEndPercent = risk.windowEnd.rounded(4)
+            figures.averageMarginalRiskPercent = risk.averageRatePercent.rounded(4)
+            figures.lowestMarginalRiskPercent = risk.lowestRatePercent.rounded(4)
+            figures.averageMarginalRiskWithoutAllowancesPercent = risk.averageWithoutAllowancesPercent?.rounded(4)
+        }
+        if let home = arrangement.medicalHome, context.route == .medicalHome {
+            figures.medicalHomeElementsMet = home.elementsMet.count
+            figures.medicalHomeMinimumPercent = context.parameters.medicalHomeMinimumPercent.value
+            if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
+                figures.medicalHomeAmountAtRiskPercent = (amount * 100 / revenue).rounded(4)
+            }
+        }
+        return figures
+    }
+}
+
+/// Built-in catalogues, parsed on first use and shared across threads.
+final class CatalogueCache: @unchecked Sendable {
+    static let shared = CatalogueCache()
+    private var catalogues: [Int: MeasureCatalogue?] = [:]
+    private let lock = NSLock()
+
+    func catalogue(for year: Int) -> MeasureCatalogue? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = catalogues[year] { return cached }
+        let built = MeasureCatalogue.builtIn(year: year)
+        catalogues[year] = built
+        return built
+    }
+}

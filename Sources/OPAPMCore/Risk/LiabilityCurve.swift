@@ -1,0 +1,139 @@
+import Foundation
+
+/// L(x): what the APM Entity owes or forgoes when actual expenditures exceed expected expenditures
+/// by x, both as percents of expected expenditures (x = 5 means a 5% overrun; L = 1.2 means 1.2% of
+/// expected expenditures). Piecewise linear and non-decreasing; its slope is the marginal risk rate.
+/// All arithmetic is `Decimal`, so boundary cases (exactly 30%, exactly 3%) come out exact.
+public struct LiabilityCurve: Sendable, Hashable {
+    /// A stretch of constant marginal rate. `start` is L just after `from` (after any jump there).
+    public struct Segment: Sendable, Hashable {
+        public var from: Decimal
+        /// nil: the segment has no end.
+        public var to: Decimal?
+        /// Liability percent per overrun percent (0.4 for a 40% rate).
+        public var slope: Decimal
+        public var start: Decimal
+    }
+
+    public private(set) var segments: [Segment]
+    /// Where a first-dollar minimum loss rate makes L jump, if it does.
+    public private(set) var jumpAt: Decimal?
+
+    /// Builds L from the terms: bands, minimum loss rate (deductible or first-dollar), stop-loss
+    /// point and a cap on the liability (percent of expected expenditures).
+    public init(bands: [LossBand], minimumLossRate: MinimumLossRate?, stopLossPercent: Decimal?, capPercent: Decimal?) {
+        var points: Set<Decimal> = [0]
+        for band in bands {
+            points.insert(band.fromPercent)
+            if let to = band.toPercent { points.insert(to) }
+        }
+        if let mlr = minimumLossRate { points.insert(mlr.percent) }
+        if let stop = stopLossPercent { points.insert(stop) }
+        let breaks = points.sorted()
+
+        func rate(inside low: Decimal, _ high: Decimal?) -> Decimal {
+            if let stop = stopLossPercent, low >= stop { return 0 }
+            if let mlr = minimumLossRate, !mlr.firstDollar, low < mlr.percent { return 0 }
+            for band in bands where band.fromPercent <= low && (band.toPercent.map { high != nil && $0 >= high! } ?? true) {
+                return band.ratePercent / 100
+            }
+            return 0
+        }
+
+        // Raw area under the rate, segment by segment.
+        var raw: [Segment] = []
+        var level: Decimal = 0
+        for (index, low) in breaks.enumerated() {
+            let high: Decimal? = index + 1 < breaks.count ? breaks[index + 1] : nil
+            let slope = rate(inside: low, high)
+            raw.append(Segment(from: low, to: high, slope: slope, start: level))
+            if let high { level += slope * (high - low) }
+        }
+
+        // First-dollar minimum loss rate: nothing is owed up to the rate, then all of it at once.
+        if let mlr = minimumLossRate, mlr.firstDollar, mlr.percent > 0 {
+            jumpAt = mlr.percent
+            raw = raw.map { segment in
+                var segment = segment
+                if let to = segment.to, to <= mlr.percent {
+                    segment.slope = 0
+                    segment.start = 0
+                }
+                return segment
+            }
+        }
+
+        // Cap: L never exceeds capPercent.
+        if let cap = capPercent {
+            var capped: [Segment] = []
+            for segment in raw {
+                if segment.start >= cap {
+                    capped.append(Segment(from: segment.from, to: segment.to, slope: 0, start: cap))
+                    continue
+                }
+                let end = segment.to.map { segment.start + segment.slope * ($0 - segment.from) }
+                if segment.slope > 0, end == nil || end! > cap {
+                    let crossing = segment.from + (cap - segment.start) / segment.slope
+                    capped.append(Segment(from: segment.from, to: crossing, slope: segment.slope, start: segment.start))
+                    capped.append(Segment(from: crossing, to: segment.to, slope: 0, start: cap))
+                } else {
+                    capped.append(segment)
+                }
+            }
+            raw = capped
+        }
+        segments = raw.filter { segment in segment.to.map { $0 > segment.from } ?? true }
+    }
+
+    /// L(x) at exactly x: before any jump located at x.
+    public func value(at x: Decimal) -> Decimal {
+        if let jump = jumpAt, x <= jump { return 0 }
+        return valueAfter(x)
+    }
+
+    /// L just after x (the right limit), which includes a jump at x.
+    public func valueAfter(_ x: Decimal) -> Decimal {
+        guard let segment = segments.last(where: { $0.from <= x }) else { return 0 }
+        return segment.start + segment.slope * (x - segment.from)
+    }
+
+    /// The largest liability, or nil when it grows without bound.
+    public var maximum: Decimal? {
+        guard let last = segments.last else { return 0 }
+        if last.to == nil && last.slope > 0 { return nil }
+        return segments.map { segment in segment.to.map { segment.start + segment.slope * ($0 - segment.from) } ?? segment.start }
+            .max() ?? 0
+    }
+
+    /// The overrun at which L stops rising; nil when it never stops.
+    public var endOfRise: Decimal? {
+        if let last = segments.last, last.to == nil, last.slope > 0 { return nil }
+        var end: Decimal = jumpAt ?? 0
+        for segment in segments where segment.slope > 0 {
+            if let to = segment.to { end = max(end, to) }
+        }
+        return end
+    }
+
+    /// The smallest overrun x with L(x) ≥ level, taking L just after a jump, and L there (exactly
+    /// `level` when the crossing is inside a segment); nil when never reached.
+    public func firstReach(_ level: Decimal) -> (point: Decimal, value: Decimal)? {
+        if level <= 0 { return (0, 0) }
+        if let jump = jumpAt, valueAfter(jump) >= level { return (jump, valueAfter(jump)) }
+        for segment in segments {
+            if segment.start >= level { return (segment.from, segment.start) }
+            guard segment.slope > 0 else { continue }
+            let crossing = segment.from + (level - segment.start) / segment.slope
+            if segment.to.map({ crossing <= $0 }) ?? true { return (crossing, level) }
+        }
+        return nil
+    }
+
+    /// The lowest marginal rate (slope) over the open interval (low, high); jumps are not slopes.
+    public func lowestSlope(from low: Decimal, to high: Decimal) -> Decimal? {
+        let inside = segments.filter { segment in
+            segment.from < high && (segment.to.map { $0 > low } ?? true)
+        }
+        return inside.map(\.slope).min()
+    }
+}

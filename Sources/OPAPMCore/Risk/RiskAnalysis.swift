@@ -1,0 +1,81 @@
+import Foundation
+
+/// The figures of the general financial risk tests (42 CFR 414.1420(d)(3) and (d)(5)), computed
+/// once per arrangement and year from the liability curve, as the domain brief section 2.4 sets out.
+/// Percents are of expected expenditures unless named otherwise.
+public struct RiskAnalysis: Sendable, Hashable {
+    public enum RequirementBasis: String, Sendable, Codable {
+        case expectedExpenditures = "expected-expenditures"
+        case revenue = "revenue"
+    }
+
+    public var curve: LiabilityCurve
+    public var expectedExpenditures: Decimal
+    /// Total risk requirement R of (d)(3)(i), as a percent of expected expenditures.
+    public var requirementPercent: Decimal
+    public var requirementBasis: RequirementBasis
+    /// nil: unbounded.
+    public var maximumLiabilityPercent: Decimal?
+    /// Largest liability as a percent of revenue from the payer, when risk is defined in revenue terms.
+    public var maximumLiabilityPercentOfRevenue: Decimal?
+    /// The overrun at which L first reaches R; nil when it never does.
+    public var largeLossPoint: Decimal?
+    /// The averaging window (start, end], overrun percents.
+    public var windowStart: Decimal
+    public var windowEnd: Decimal
+    /// Average and lowest marginal rate over the window, in percent.
+    public var averageRatePercent: Decimal
+    public var lowestRatePercent: Decimal
+    /// Average over every overrun up to where L stops rising: what the allowances change.
+    public var averageWithoutAllowancesPercent: Decimal?
+
+    public var totalRiskMet: Bool { maximumLiabilityPercent.map { $0 >= requirementPercent } ?? true }
+
+    public init(terms: FinancialRiskTerms, expected: Decimal, parameters: PerformanceYearParameters) {
+        expectedExpenditures = expected
+        let caps = [terms.maximumLiability?.value, terms.withheldAmount?.value].compactMap { $0 }
+        let capPercent = caps.min().map { $0 * 100 / expected }
+        curve = LiabilityCurve(
+            bands: terms.bands, minimumLossRate: terms.minimumLossRate,
+            stopLossPercent: terms.stopLossPercent?.value, capPercent: capPercent)
+        maximumLiabilityPercent = curve.maximum
+
+        let expenditureRequirement = parameters.nominalExpenditurePercent.value
+        if let revenue = terms.revenueFromPayer?.value, revenue > 0, parameters.revenueStandardAvailable.value {
+            let revenueRequirement = parameters.nominalRevenuePercent.value * revenue / expected
+            requirementPercent = min(expenditureRequirement, revenueRequirement)
+            requirementBasis = revenueRequirement < expenditureRequirement ? .revenue : .expectedExpenditures
+            maximumLiabilityPercentOfRevenue = maximumLiabilityPercent.map { $0 * expected / revenue }
+        } else {
+            requirementPercent = expenditureRequirement
+            requirementBasis = .expectedExpenditures
+        }
+
+        let reach = curve.firstReach(requirementPercent)
+        largeLossPoint = reach?.point
+        let small = parameters.smallLossPercent.value
+        let upper = reach?.point ?? curve.endOfRise ?? small
+        windowStart = upper > small ? small : 0
+        windowEnd = upper
+        if windowEnd > windowStart {
+            let top = reach?.value ?? curve.valueAfter(windowEnd)
+            averageRatePercent = (top - curve.value(at: windowStart)) * 100 / (windowEnd - windowStart)
+            lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0) * 100
+        } else {
+            averageRatePercent = 0
+            lowestRatePercent = 0
+        }
+        if let end = curve.endOfRise, end > 0 {
+            averageWithoutAllowancesPercent = curve.valueAfter(end) * 100 / end
+        }
+    }
+
+    /// The rate the year's method compares with the minimum.
+    public func rate(for method: MarginalRiskMethod) -> Decimal {
+        method == .average ? averageRatePercent : lowestRatePercent
+    }
+
+    public func dollars(_ percent: Decimal) -> Decimal {
+        percent * expectedExpenditures / 100
+    }
+}

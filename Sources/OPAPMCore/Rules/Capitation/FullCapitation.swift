@@ -1,0 +1,47 @@
+/// CAP001: a full capitation arrangement meets the financial risk criterion.
+public struct FullCapitation: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "CAP001",
+        title: "Full capitation qualifies",
+        severity: .error,
+        citation: "42 CFR 414.1420(d)(7)",
+        summary: """
+            An arrangement of kind full-capitation must pay a per-capita or otherwise predetermined amount for \
+            all items and services for a population for a fixed period, with no settlement that reconciles or \
+            shares losses or savings, and must not be a contract made directly between CMS and a Medicare \
+            Advantage organization or other Medicare Health Plan.
+            """,
+        rationale: """
+            Full capitation puts the whole risk on the entity, so it meets the risk criterion without the \
+            nominal amount tests; partial capitation, or capitation with a settlement, does not.
+            """,
+        help: "describe a full capitation without settlement, or use another arrangement kind and state its risk terms",
+        passing: [RuleExample("samples/approved/medicare-advantage-full-capitation.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/CAP001-capitation-with-settlement.xml", year: 2024)])
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        guard context.route == .capitation else { return [] }
+        let arrangement = context.arrangement
+        guard let capitation = arrangement.financialRisk?.capitation else {
+            return [Violation(
+                "full-capitation arrangement without capitation terms", at: arrangement.kind.location,
+                help: "state financialRisk/capitation", incomplete: true)]
+        }
+        var violations: [Violation] = []
+        if !capitation.allItemsAndServices {
+            violations.append(Violation("capitation does not cover all items and services", at: capitation.location))
+        }
+        if capitation.settlement {
+            violations.append(Violation(
+                "capitation with a settlement that reconciles or shares losses or savings", at: capitation.location))
+        }
+        if context.submission.payer.cmsContract {
+            violations.append(Violation(
+                "arrangement is made directly between CMS and a Medicare Health Plan, not capitation under (d)(7)",
+                at: context.submission.payer.location))
+        }
+        return violations
+    }
+}

@@ -1,0 +1,37 @@
+/// QM001: at least one quality measure comes from a source accepted for the year.
+public struct AcceptedMeasureSource: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "QM001",
+        title: "At least one measure from an accepted source",
+        severity: .error,
+        citation: "42 CFR 414.1420(a)(2), (c)(1)–(2)",
+        summary: """
+            The arrangement applies quality measures comparable to MIPS, and at least one comes from a source \
+            accepted for the year: PY2017–2019 the MIPS list, consensus-based endorsement, section 1848(s), the \
+            Call for Quality Measures, or CMS determination; from PY2020 the MIPS final list, consensus-based \
+            endorsement, or CMS determination. A measure claimed to be on the MIPS list counts only if that \
+            year's catalogue lists it (and not as a QCDR measure).
+            """,
+        rationale: """
+            Quality measures comparable to MIPS are the second criterion; the accepted sources are what make a \
+            measure evidence-based, reliable and valid for this purpose.
+            """,
+        help: "add a measure from the MIPS list, a consensus-endorsed measure, or one CMS has determined acceptable",
+        passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/QM001-only-qcdr-measures.xml", year: 2024)])
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        let quality = context.arrangement.quality
+        if quality.measures.isEmpty {
+            return [Violation("no quality measures", at: quality.location)]
+        }
+        if quality.measures.contains(where: context.countsAsAcceptedSource) { return [] }
+        let sources = Set(quality.measures.map(\.source)).sorted().map(\.rawValue).joined(separator: ", ")
+        let accepted = context.parameters.acceptedMeasureSources.value.sorted().map(\.rawValue).joined(separator: ", ")
+        return [Violation(
+            "no measure from a source accepted for \(context.year) (measures' sources: \(sources); accepted: \(accepted))",
+            at: quality.location)]
+    }
+}

@@ -1,0 +1,23 @@
+/// Shared reading of a measure against the year's rules and catalogue.
+extension RuleContext {
+    /// A measure counts toward (c)(2) when its source is accepted for the year and, when claimed to be
+    /// on the MIPS list, the year's catalogue lists it as a MIPS (non-QCDR) measure.
+    func countsAsAcceptedSource(_ measure: QualityMeasure) -> Bool {
+        guard parameters.acceptedMeasureSources.value.contains(measure.source) else { return false }
+        if measure.source == .mipsList {
+            guard let entry = catalogue?.measure(measure.id) else { return false }
+            return !entry.isRegistryMeasure
+        }
+        return true
+    }
+
+    /// A measure counts as an outcome measure under (c)(3) when claimed so and, for MIPS-list measures,
+    /// the catalogue gives it an outcome type.
+    func countsAsOutcome(_ measure: QualityMeasure) -> Bool {
+        guard measure.claimedOutcome else { return false }
+        if measure.source == .mipsList {
+            return catalogue?.measure(measure.id)?.isOutcome ?? false
+        }
+        return true
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A sample file that shows a rule passing or failing, for one performance year. These are the
+/// rule's documentation and its test data at once.
+public struct RuleExample: Sendable, Hashable {
+    /// Path relative to the repository root, such as `samples/approved/...xml`.
+    public var file: String
+    public var year: Int
+
+    public init(_ file: String, year: Int) {
+        self.file = file
+        self.year = year
+    }
+}
+
+/// What a rule is: its stable id, what it checks, why, and where the law says so.
+public struct RuleDescription: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var citation: String
+    /// What it checks, in one or two sentences.
+    public var summary: String
+    /// Why it matters.
+    public var rationale: String
+    /// How to fix a failure.
+    public var help: String
+    public var passing: [RuleExample]
+    public var failing: [RuleExample]
+
+    public init(id: String, title: String, severity: Severity, citation: String, summary: String, rationale: String,
+        help: String, passing: [RuleExample], failing: [RuleExample])
+    {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.citation = citation
+        self.summary = summary
+        self.rationale = rationale
+        self.help = help
+        self.passing = passing
+        self.failing = failing
+    }
+}
+
+/// A problem a rule found; the engine adds the rule's id, severity and citation.
+public struct Violation: Sendable, Hashable {
+    public var message: String
+    public var location: SourceLocation
+    public var help: String?
+    public var incomplete: Bool
+    /// Overrides the rule's default severity for this finding (for notes on review paths).
+    public var severity: Severity?
+
+    public init(_ message: String, at location: SourceLocation, help: String? = nil, incomplete: Bool = false,
+        severity: Severity? = nil)
+    {
+        self.message = message
+        self.location = location
+        self.help = help
+        self.incomplete = incomplete
+        self.severity = severity
+    }
+}
+
+/// One criterion. Rules are small values; each lives in its own file.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func check(_ context: RuleContext) -> [Violation]
+}
+
+/// How the arrangement meets the financial risk criterion, decided before the rules run.
+public enum RiskRoute: String, Sendable, Hashable, Codable {
+    /// (d)(1) and (d)(3): the generally applicable standards.
+    case general
+    /// (d)(2) and (d)(4): the Medicaid Medical Home Model standards.
+    case medicalHome = "medical-home"
+    /// (d)(7): full capitation.
+    case capitation
+}
+
+/// Everything a rule may look at for one arrangement and performance year.
+public struct RuleContext: Sendable {
+    public var submission: Submission
+    public var year: Int
+    public var parameters: PerformanceYearParameters
+    public var catalogue: MeasureCatalogue?
+    public var route: RiskRoute
+    /// The general-standard risk figures, when the terms allow them to be computed.
+    public var risk: RiskAnalysis?
+    /// Arrangement ids on an approved list for this year, when one was given.
+    public var approvedArrangementIds: Set<String>?
+
+    public var arrangement: Arrangement { submission.arrangement }
+}
+
+extension Decimal {
+    /// A percent for messages: at most three decimals, no trailing zeros ("34.375%", "30%").
+    public var percentText: String {
+        var value = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 3, .plain)
+        return "\(rounded)%"
+    }
+
+    /// Dollars for messages, rounded to cents ("$300000" stays exact in reports).
+    public var dollarText: String {
+        var value = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        return "$\(rounded)"
+    }
+}

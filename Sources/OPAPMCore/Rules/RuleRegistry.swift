@@ -1,0 +1,47 @@
+import Foundation
+
+/// Every rule, in the order reports list them. A test checks ids are unique, well formed and documented.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        PerformanceYearKnown(),
+        SubmitterMayRequest(),
+        ArrangementActiveInYear(),
+        MultiYearCoverage(),
+        SubmissionDeadline(),
+        AlreadyOnApprovedList(),
+        CEHRTRequiredShare(),
+        RosterCEHRTShare(),
+        RosterMatchesCounts(),
+        AcceptedMeasureSource(),
+        MIPSListMeasureInCatalogue(),
+        OutcomeMeasureUsed(),
+        ClaimedOutcomeIsOutcome(),
+        ExpenditureRiskStandard(),
+        TotalRiskNominalAmount(),
+        TotalPotentialRisk(),
+        MarginalRiskRate(),
+        ExpectedExpenditureBasis(),
+        LossBandsConsistent(),
+        FullCapitation(),
+        MedicalHomePayerIsMedicaid(),
+        MedicalHomeCharacteristics(),
+        MedicalHomeRiskStandard(),
+        MedicalHomeNominalAmount(),
+        MedicalHomeClinicianLimit(),
+    ]
+
+    public static func rule(id: String) -> (any Rule)? {
+        all.first { $0.description.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    /// Descriptions of the XML-level findings, which come from the XML layer rather than a rule.
+    public static let xmlFindings: [(id: String, title: String)] = [
+        ("XML001", "Document is not well-formed XML"),
+        ("XML002", "DOCTYPE declarations are refused"),
+        ("XML003", "Elements nested deeper than the limit"),
+        ("XML004", "File larger than the size limit"),
+        ("XML005", "File is empty"),
+        ("XML006", "More diagnostics than the per-file limit"),
+        ("XSD001", "Not valid against the submission schema"),
+    ]
+}
