@@ -23,6 +23,14 @@ enum CommandSupport {
         }
     }
 
+    static func checkYear(_ year: Int) throws {
+        do {
+            _ = try PerformanceYearTable.parameters(for: year)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// Prints the message to standard error and exits with status 2.
     static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("opapm: error: \(message)\n".utf8))

@@ -1,0 +1,49 @@
+import Foundation
+import OPAPMCore
+
+/// Renders rule descriptions: the `rules` table, `explain`, and the generated docs/rules pages.
+public enum RuleDocumentation {
+    public static func table() -> String {
+        var out = ""
+        let rules = RuleRegistry.all.map(\.description)
+        let width = rules.map(\.id.count).max() ?? 8
+        for rule in rules {
+            let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            out += "\(id)  \(severity)  \(rule.title)  [\(rule.citation)]\n"
+        }
+        return out
+    }
+
+    /// The page for one rule, used by both `opapm explain` and docs/rules/ID.md.
+    public static func page(_ rule: RuleDescription) -> String {
+        var out = "# \(rule.id): \(rule.title)\n\n"
+        out += "Default severity: **\(rule.severity.rawValue)**. Citation: \(rule.citation).\n\n"
+        out += "## What it checks\n\n\(rule.summary)\n\n"
+        out += "## Why it matters\n\n\(rule.rationale)\n\n"
+        out += "## How to fix\n\n\(rule.help)\n\n"
+        out += "## Examples\n\n"
+        for example in rule.passing {
+            out += "- passes: `\(example.file)` (PY\(example.year))\n"
+        }
+        for example in rule.failing {
+            out += "- fails: `\(example.file)` (PY\(example.year))\n"
+        }
+        out += "\nTry it: `opapm check \(rule.failing.first?.file ?? "samples") --year \(rule.failing.first?.year ?? 2024)`\n"
+        return out
+    }
+
+    /// docs/rules/README.md: the index of rule pages.
+    public static func index() -> String {
+        var out = "# Rules\n\nGenerated from the rule descriptions (`opapm rules`, `opapm explain ID`); do not edit.\n\n"
+        out += "| id | severity | title | citation |\n|---|---|---|---|\n"
+        for rule in RuleRegistry.all.map(\.description) {
+            out += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.title) | \(rule.citation) |\n"
+        }
+        out += "\nXML-level findings (from the XML layer, not rules):\n\n"
+        for finding in RuleRegistry.xmlFindings {
+            out += "- `\(finding.id)`: \(finding.title)\n"
+        }
+        return out
+    }
+}

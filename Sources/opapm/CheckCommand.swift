@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import OPAPMCore
+import OPAPMReporting
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Decide each arrangement against every Other Payer Advanced APM criterion.",
+        discussion: """
+            Exit status: 0 every arrangement approved, 1 otherwise (not approved, incomplete or invalid),
+            2 usage error or unreadable input.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Submission files or directories (searched for *.xml).")
+    var paths: [String]
+
+    @Option(help: "Decide for this performance year only (default: every year each submission covers).")
+    var year: Int?
+
+    @Option(help: "Report format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "A CMS measures-data.json to use as the MIPS catalogue for --year.")
+    var measures: String?
+
+    @Option(help: "An approved-arrangement list (JSON) to note clinician-initiated requests already on it.")
+    var approved: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let year { try CommandSupport.checkYear(year) }
+        if measures != nil && year == nil { throw ValidationError("--measures needs --year") }
+    }
+
+    func run() throws {
+        let files = try CommandSupport.files(paths)
+        let loader = try CommandSupport.loader(limits.limits)
+        var engine = DeterminationEngine()
+        if let measures, let year {
+            do {
+                engine.measuresOverride = try MeasureCatalogue.load(cmsFile: measures, year: year)
+            } catch {
+                throw CommandSupport.fail(error.description)
+            }
+        }
+        if let approved {
+            do {
+                engine.approvedArrangements = try ApprovedListReader.arrangementIds(path: approved)
+            } catch {
+                throw CommandSupport.fail("\(approved): \(error)")
+            }
+        }
+        let configured = engine
+        let results = files.parallelMap { configured.determine(path: $0, loader: loader, year: year) }
+        switch format {
+        case .text: print(CheckTextReport.render(results), terminator: "")
+        case .json: print(try JSONOutput.encode(CheckReport(files: results)), terminator: "")
+        }
+        if results.contains(where: \.unreadable) { throw ExitCode(2) }
+        let approvedAll = results.allSatisfy { file in
+            file.submission != nil && file.arrangements.allSatisfy { $0.determination == .approved }
+        }
+        if !approvedAll { throw ExitCode(1) }
+    }
+}
