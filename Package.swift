@@ -34,9 +34,10 @@ let package = Package(
         ),
 
         .testTarget(name: "OPAPMXMLTests", dependencies: ["OPAPMXML"]),
-        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore"]),
-        .testTarget(name: "OPAPMReportingTests", dependencies: ["OPAPMReporting"]),
-        .testTarget(name: "OPAPMCLITests", dependencies: ["OPAPMCore"]),
+        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML"]),
+        .testTarget(name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore"]),
+        // End-to-end: runs the built executable, so it depends on it.
+        .testTarget(name: "OPAPMCLITests", dependencies: ["opapm"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+
+@testable import OPAPMCore
+
+let engine = DeterminationEngine()
+
+func rules(_ result: ArrangementDetermination) -> Set<String> {
+    Set(result.findings.map(\.rule))
+}
+
+@Suite struct RuleRegistryTests {
+    @Test func idsAreUniqueStableAndWellFormed() {
+        let ids = RuleRegistry.all.map(\.description.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.range(of: "^[A-Z]+[0-9]{3}$", options: .regularExpression) != nil, "\(id)")
+        }
+    }
+
+    @Test func everyRuleIsDocumentedWithExamples() {
+        for rule in RuleRegistry.all.map(\.description) {
+            #expect(!rule.title.isEmpty && !rule.summary.isEmpty && !rule.rationale.isEmpty && !rule.citation.isEmpty)
+            #expect(!rule.passing.isEmpty && !rule.failing.isEmpty, "\(rule.id)")
+            for example in rule.passing + rule.failing {
+                #expect(FileManager.default.fileExists(atPath: repositoryPath(example.file)), "\(example.file)")
+            }
+        }
+    }
+
+    /// The rule examples are the rules' test data: each failing example fires its rule, each passing one does not.
+    @Test(arguments: RuleRegistry.all.map(\.description.id))
+    func examplesBehaveAsDescribed(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id: id)).description
+        let approved = try ApprovedListReader.arrangementIds(path: repositoryPath("samples/findings/approved-list-2024.json"))
+        let withList = DeterminationEngine(approvedArrangements: approved)
+        for example in rule.failing {
+            let result = withList.determine(try loadSample(example.file), year: example.year)
+            #expect(rules(result).contains(id), "\(example.file) should fail \(id)")
+        }
+        for example in rule.passing {
+            let result = withList.determine(try loadSample(example.file), year: example.year)
+            #expect(!rules(result).contains(id), "\(example.file) should pass \(id)")
+            #expect(result.determination == .approved, "\(example.file)")
+        }
+    }
+}
+
+@Suite struct SampleTests {
+    static func samples(_ folder: String) -> [String] {
+        let directory = repositoryPath("samples/\(folder)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.sorted().map { "samples/\(folder)/\($0)" }
+    }
+
+    @Test func everyFolderHasSamples() {
+        #expect(Self.samples("approved").count >= 10)
+        #expect(Self.samples("not-approved").count >= 20)
+        #expect(Self.samples("findings").count >= 4)
+        #expect(Self.samples("invalid").count >= 4)
+    }
+
+    @Test func approvedSamplesCoverEveryPayerTypeAndProcess() throws {
+        let submissions = try Self.samples("approved").map(loadSample)
+        #expect(Set(submissions.map(\.payer.type)) == Set(PayerType.allCases))
+        #expect(Set(submissions.map(\.process)) == Set(SubmissionProcess.allCases))
+    }
+
+    @Test(arguments: samples("approved"))
+    func approvedSampleIsApprovedForEveryYear(file: String) throws {
+        let loader = try SubmissionLoader()
+        let result = engine.determine(path: repositoryPath(file), loader: loader, year: nil)
+        #expect(!result.arrangements.isEmpty)
+        for arrangement in result.arrangements {
+            #expect(arrangement.determination == .approved, "\(file) PY\(arrangement.performanceYear): \(arrangement.findings.map(\.message))")
+            #expect(!arrangement.findings.contains { $0.severity >= .warning }, "\(file)")
+        }
+    }
+
+    @Test(arguments: samples("not-approved"))
+    func notApprovedSampleFailsTheRuleItIsNamedFor(file: String) throws {
+        let id = String(file.split(separator: "/").last?.split(separator: "-").first ?? "")
+        let loader = try SubmissionLoader()
+        let result = engine.determine(path: repositoryPath(file), loader: loader, year: nil)
+        #expect(RuleRegistry.rule(id: id) != nil, "\(file) names no rule")
+        #expect(result.arrangements.contains { $0.determination != .approved }, "\(file)")
+        #expect(result.arrangements.contains { rules($0).contains(id) }, "\(file) should fire \(id)")
+    }
+
+    @Test(arguments: samples("findings"))
+    func findingsSampleIsApprovedWithItsRulesFinding(file: String) throws {
+        let id = String(file.split(separator: "/").last?.split(separator: "-").first ?? "")
+        let approved = try ApprovedListReader.arrangementIds(path: repositoryPath("samples/findings/approved-list-2024.json"))
+        let withList = DeterminationEngine(approvedArrangements: approved)
+        let result = withList.determine(path: repositoryPath(file), loader: try SubmissionLoader(), year: nil)
+        for arrangement in result.arrangements {
+            #expect(arrangement.determination == .approved, "\(file)")
+            let finding = arrangement.findings.first { $0.rule == id }
+            #expect(finding != nil, "\(file) should report \(id)")
+            #expect(finding.map { $0.severity < .error } ?? false)
+        }
+    }
+
+    @Test(arguments: samples("invalid"))
+    func invalidSampleGivesAnXMLFindingAndNoDetermination(file: String) throws {
+        let result = engine.determine(path: repositoryPath(file), loader: try SubmissionLoader(), year: nil)
+        #expect(result.submission == nil)
+        #expect(result.arrangements.isEmpty)
+        #expect(!result.findings.isEmpty)
+        #expect(result.findings.allSatisfy { $0.rule.hasPrefix("XML") || $0.rule.hasPrefix("XSD") })
+    }
+
+    @Test func doctypeSampleNeverReadsTheEntity() throws {
+        let result = engine.determine(
+            path: repositoryPath("samples/invalid/doctype-external-entity.xml"), loader: try SubmissionLoader(), year: nil)
+        #expect(result.findings.map(\.rule) == ["XML002"])
+    }
+}
+
+@Suite struct BoundaryTests {
+    func worked() throws -> Submission {
+        try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+    }
+
+    func withCEHRT(_ percent: String) throws -> Submission {
+        var submission = try worked()
+        submission.arrangement.cehrt.requiredPercent?.value = decimal(percent)
+        return submission
+    }
+
+    @Test func cehrtExactly75PercentPassesIn2024() throws {
+        #expect(!rules(engine.determine(try withCEHRT("75"), year: 2024)).contains("CEHRT001"))
+        #expect(rules(engine.determine(try withCEHRT("74.999"), year: 2024)).contains("CEHRT001"))
+    }
+
+    @Test func cehrt50PercentPassesIn2019AndFailsIn2020() throws {
+        #expect(!rules(engine.determine(try withCEHRT("50"), year: 2019)).contains("CEHRT001"))
+        #expect(rules(engine.determine(try withCEHRT("49.99"), year: 2019)).contains("CEHRT001"))
+        #expect(rules(engine.determine(try withCEHRT("50"), year: 2020)).contains("CEHRT001"))
+    }
+
+    @Test func workedExampleMarginalRiskPassesFor2020AndFailsFor2019() throws {
+        var submission = try worked()
+        submission.arrangement.startDate.value = CalendarDate(year: 2019, month: 1, day: 1)
+        let y2020 = engine.determine(submission, year: 2020)
+        #expect(!rules(y2020).contains("FR004"))
+        #expect(y2020.figures.averageMarginalRiskPercent == decimal("34.375"))
+        let y2019 = engine.determine(submission, year: 2019)
+        #expect(rules(y2019).contains("FR004"))
+        #expect(y2019.figures.lowestMarginalRiskPercent == 25)
+        let message = y2019.findings.first { $0.rule == "FR004" }?.message ?? ""
+        #expect(message.contains("lowest marginal risk 25%, needs 30%"))
+    }
+
+    func medicalHome(amount: String) throws -> Submission {
+        var submission = try loadSample("samples/approved/medicaid-managed-care-medical-home.xml")
+        submission.arrangement.medicalHome?.amountAtRisk?.value = decimal(amount)
+        submission.arrangement.startDate.value = CalendarDate(year: 2019, month: 1, day: 1)
+        return submission
+    }
+
+    @Test func medicalHomeExactly5PercentPassesFrom2021() throws {
+        #expect(!rules(engine.determine(try medicalHome(amount: "250000"), year: 2021)).contains("MMH004"))
+        #expect(rules(engine.determine(try medicalHome(amount: "249999.99"), year: 2021)).contains("MMH004"))
+    }
+
+    @Test func medicalHomeLadder2019To2021() throws {
+        // $200,000 of $5,000,000 is 4%: passes 2019 (3%) and 2020 (4%), fails 2021 (5%).
+        let four = try medicalHome(amount: "200000")
+        #expect(!rules(engine.determine(four, year: 2019)).contains("MMH004"))
+        #expect(!rules(engine.determine(four, year: 2020)).contains("MMH004"))
+        #expect(rules(engine.determine(four, year: 2021)).contains("MMH004"))
+        // $150,000 is exactly 3%: passes 2019 only.
+        let three = try medicalHome(amount: "150000")
+        #expect(!rules(engine.determine(three, year: 2019)).contains("MMH004"))
+        #expect(rules(engine.determine(three, year: 2020)).contains("MMH004"))
+    }
+
+    @Test func fiftyClinicianLimitSendsToGeneralStandardsFrom2019() throws {
+        var submission = try loadSample("samples/approved/medicaid-managed-care-medical-home.xml")
+        submission.arrangement.startDate.value = CalendarDate(year: 2018, month: 1, day: 1)
+        submission.arrangement.apmEntities[0].organizationClinicianCount?.value = 50
+        let y2019 = engine.determine(submission, year: 2019)
+        #expect(y2019.figures.route == .general)
+        #expect(rules(y2019).contains("MMH005"))
+        #expect(y2019.determination != .approved)
+        submission.arrangement.apmEntities[0].organizationClinicianCount?.value = 49
+        #expect(engine.determine(submission, year: 2019).figures.route == .medicalHome)
+        submission.arrangement.apmEntities[0].organizationClinicianCount?.value = 50
+        #expect(engine.determine(submission, year: 2018).figures.route == .medicalHome)
+    }
+
+    @Test func capitationDirectlyWithCMSIsNotCapitation() throws {
+        var submission = try loadSample("samples/approved/medicare-advantage-full-capitation.xml")
+        submission.payer.cmsContract = true
+        let result = engine.determine(submission, year: 2024)
+        #expect(rules(result).contains("CAP001"))
+        #expect(result.determination == .notApproved)
+    }
+
+    @Test func missingExpectedExpendituresIsIncomplete() throws {
+        var submission = try worked()
+        submission.arrangement.financialRisk?.expectedExpenditures = nil
+        let result = engine.determine(submission, year: 2024)
+        #expect(result.determination == .incomplete)
+        #expect(result.findings.contains { $0.rule == "FR002" && $0.incomplete })
+    }
+
+    @Test func catalogueDropsAMeasureBetweenYears() throws {
+        // Measure 134 is a process measure in 2024; an unknown id is not on the list.
+        let catalogue = try #require(MeasureCatalogue.builtIn(year: 2024))
+        #expect(catalogue.measure("001")?.isOutcome == true)
+        #expect(catalogue.measure("134")?.isOutcome == false)
+        #expect(catalogue.measure("999") == nil)
+    }
+
+    @Test func unknownYearIsIncompleteAndUnsupportedYearThrows() throws {
+        let result = engine.determine(try worked(), year: 2031)
+        #expect(result.determination == .incomplete)
+        #expect(rules(result) == ["SUB006"])
+        #expect(throws: PerformanceYearTable.UnsupportedYear.self) { try PerformanceYearTable.parameters(for: 2016) }
+    }
+
+    @Test func deadlinesUseThePayerGroupsDates() {
+        let medicaid = SubmissionDeadline.window(process: .payerInitiated, group: .titleXIX, firstYear: 2024)
+        #expect(medicaid.closes == CalendarDate(year: 2023, month: 4, day: 1))
+        let plan = SubmissionDeadline.window(process: .payerInitiated, group: .medicareHealthPlan, firstYear: 2024)
+        #expect(plan.closes == CalendarDate(year: 2023, month: 6, day: 5))
+        let clinician = SubmissionDeadline.window(process: .clinicianInitiated, group: .otherPayer, firstYear: 2024)
+        #expect(clinician.closes == CalendarDate(year: 2024, month: 12, day: 1))
+    }
+}
+
+@Suite struct CatalogueAndSchemaTests {
+    @Test func embeddedSchemaIsTheFileInSchemas() throws {
+        let file = try String(contentsOfFile: repositoryPath("schemas/submission.xsd"), encoding: .utf8)
+        #expect(EmbeddedSchemas.submission + "\n" == file, "run scripts/embed-schemas")
+    }
+
+    @Test func builtInCataloguesCoverEverySupportedYear() {
+        for year in PerformanceYearTable.supportedYears {
+            #expect((MeasureCatalogue.builtIn(year: year)?.measures.count ?? 0) > 300, "\(year)")
+        }
+    }
+
+    @Test func cmsFormatFileIsReadAndUsedForItsYear() throws {
+        let path = repositoryPath("Tests/OPAPMCoreTests/Fixtures/measures-data.json")
+        let catalogue = try MeasureCatalogue.load(cmsFile: path, year: 2024)
+        #expect(catalogue.measures.count == 3)
+        #expect(catalogue.measure("NEW01")?.isOutcome == true)
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        submission.arrangement.quality.measures[0].id = "NEW01"
+        func mentionsNEW01(_ result: ArrangementDetermination) -> Bool {
+            result.findings.contains { $0.rule == "QM002" && $0.message.contains("NEW01") }
+        }
+        #expect(mentionsNEW01(engine.determine(submission, year: 2024)))
+        #expect(!mentionsNEW01(DeterminationEngine(measuresOverride: catalogue).determine(submission, year: 2024)))
+    }
+
+    @Test func badCatalogueFileIsAnError() {
+        #expect(throws: MeasureCatalogue.LoadFailure.self) {
+            try MeasureCatalogue.load(cmsFile: repositoryPath("schemas/submission.xsd"), year: 2024)
+        }
+    }
+
+    @Test func rosterIsAggregatedPerEntity() throws {
+        let submission = try loadSample("samples/not-approved/CEHRT002-roster-share-below-75-percent.xml")
+        let rosters = submission.arrangement.apmEntities.compactMap(\.roster)
+        #expect(rosters.map(\.clinicians) == [12, 8])
+        #expect(rosters.map(\.usingCEHRT) == [10, 5])
+        #expect(rosters[1].cehrtPercent == decimal("62.5"))
+    }
+}
