@@ -34,7 +34,7 @@ let package = Package(
         ),
 
         .testTarget(name: "OPAPMXMLTests", dependencies: ["OPAPMXML"]),
-        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML"]),
+        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML"], exclude: ["Fixtures"]),
         .testTarget(name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore"]),
         // End-to-end: runs the built executable, so it depends on it.
         .testTarget(name: "OPAPMCLITests", dependencies: ["opapm"]),

@@ -29,7 +29,12 @@ public enum RuleDocumentation {
         for example in rule.failing {
             out += "- fails: `\(example.file)` (PY\(example.year))\n"
         }
-        out += "\nTry it: `opapm check \(rule.failing.first?.file ?? "samples") --year \(rule.failing.first?.year ?? 2024)`\n"
+        if let example = rule.failing.first {
+            // A year opapm has no table for is a usage error with --year; the file's own years show it.
+            let year = PerformanceYearTable.supportedYears.contains(example.year) ? " --year \(example.year)" : ""
+            let options = example.options.isEmpty ? "" : " " + example.options
+            out += "\nTry it, from the repository root:\n\n```console\n$ opapm check \(example.file)\(year)\(options)\n```\n"
+        }
         return out
     }
 

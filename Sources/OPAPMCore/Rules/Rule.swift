@@ -6,10 +6,13 @@ public struct RuleExample: Sendable, Hashable {
     /// Path relative to the repository root, such as `samples/approved/...xml`.
     public var file: String
     public var year: Int
+    /// Further `opapm check` options the example needs, such as an approved list.
+    public var options: String
 
-    public init(_ file: String, year: Int) {
+    public init(_ file: String, year: Int, options: String = "") {
         self.file = file
         self.year = year
+        self.options = options
     }
 }
 

@@ -17,7 +17,11 @@ public struct AlreadyOnApprovedList: Rule {
             """,
         help: "no request is needed: the arrangement is already an Other Payer Advanced APM for this year",
         passing: [RuleExample("samples/approved/clinician-initiated-apm-entity-commercial.xml", year: 2024)],
-        failing: [RuleExample("samples/findings/SUB005-already-on-approved-list.xml", year: 2024)])
+        failing: [
+            RuleExample(
+                "samples/findings/SUB005-already-on-approved-list.xml", year: 2024,
+                options: "--approved samples/findings/approved-list-2024.json")
+        ])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.submission.process == .clinicianInitiated, let approved = context.approvedArrangementIds,

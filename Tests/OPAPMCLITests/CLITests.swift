@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The opapm executable built next to this test binary.
+let executable: URL = {
+    let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var directory = testBinary.deletingLastPathComponent()
+    while directory.path != "/" {
+        let candidate = directory.appendingPathComponent("opapm")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return candidate
+        }
+        directory = directory.deletingLastPathComponent()
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/opapm")
+}()
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs opapm from the repository root with `arguments`.
+func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+@Suite struct ExitCodeTests {
+    @Test func validateExitCodes() throws {
+        #expect(try opapm(["validate", "samples/approved"]).status == 0)
+        let invalid = try opapm(["validate", "samples/invalid"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("samples/invalid/doctype-external-entity.xml:3:0: error: [XML002]"))
+        #expect(invalid.stdout.contains("[XSD001]"))
+        #expect(!invalid.stdout.contains("root:"))
+        #expect(try opapm(["validate", "no/such/file.xml"]).status == 2)
+        #expect(try opapm(["validate"]).status == 2)
+    }
+
+    @Test func unreadableFileIsExitTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("locked.xml")
+        try "<x/>".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: file.path)
+        let run = try opapm(["check", file.path])
+        // root can read anything; then the file is simply invalid.
+        #expect(run.status == (getuid() == 0 ? 1 : 2))
+    }
+
+    @Test func checkExitCodes() throws {
+        #expect(try opapm(["check", "samples/approved"]).status == 0)
+        #expect(try opapm(["check", "samples/not-approved"]).status == 1)
+        #expect(try opapm(["check", "samples"]).status == 1)
+        let badYear = try opapm(["check", "samples/approved", "--year", "2035"])
+        #expect(badYear.status == 2)
+        #expect(badYear.stderr.contains("supported: 2017–2027"))
+        #expect(try opapm(["check", "samples/approved", "--format", "yaml"]).status == 2)
+        #expect(try opapm(["explain", "NOPE001"]).status == 2)
+    }
+
+    @Test func checkJSONIsDeterministicAndParses() throws {
+        let first = try opapm(["check", "samples", "--format", "json"])
+        let second = try opapm(["check", "samples", "--format", "json"])
+        #expect(first.stdout == second.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect((object?["files"] as? [Any])?.count == 40)
+    }
+
+    @Test func worksOutsideTheRepository() throws {
+        let sample = repositoryRoot.appendingPathComponent("samples/approved/pace-payment-rate-reduction.xml").path
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["check", sample]
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let run = try opapm(["rules"])
+        #expect(run.status == 0)
+        for id in ["CEHRT001", "QM003", "FR004", "CAP001", "MMH005", "SUB006"] {
+            #expect(run.stdout.contains(id))
+        }
+    }
+}
+
+/// Every `$ opapm …` line in README.md and docs/ is run; a trailing `# exit N` is its expected status.
+@Suite struct DocumentedCommandTests {
+    struct Command: CustomStringConvertible, Sendable {
+        var file: String
+        var arguments: [String]
+        var expected: Int32?
+        var description: String { "\(file): opapm \(arguments.joined(separator: " "))" }
+    }
+
+    static func documentedCommands() -> [Command] {
+        var files = ["README.md"]
+        let docs = repositoryRoot.appendingPathComponent("docs")
+        if let enumerator = FileManager.default.enumerator(atPath: docs.path) {
+            while let relative = enumerator.nextObject() as? String {
+                if relative.hasSuffix(".md") { files.append("docs/" + relative) }
+            }
+        }
+        var commands: [Command] = []
+        for file in files.sorted() {
+            let text = (try? String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") where line.hasPrefix("$ opapm ") {
+                var body = String(line.dropFirst("$ opapm ".count))
+                var expected: Int32?
+                if let marker = body.range(of: "# exit ") {
+                    expected = Int32(body[marker.upperBound...].trimmingCharacters(in: .whitespaces))
+                    body = String(body[..<marker.lowerBound])
+                }
+                commands.append(Command(
+                    file: file, arguments: body.split(separator: " ").map(String.init), expected: expected))
+            }
+        }
+        return commands
+    }
+
+    @Test func docsShowCommands() {
+        #expect(Self.documentedCommands().count >= 30)
+    }
+
+    @Test(arguments: documentedCommands())
+    func documentedCommandRuns(command: Command) throws {
+        let run = try opapm(command.arguments)
+        if let expected = command.expected {
+            #expect(run.status == expected, "\(command): \(run.stderr)")
+        } else {
+            #expect(run.status == 0 || run.status == 1, "\(command): \(run.stderr)")
+        }
+        #expect(!run.stdout.isEmpty)
+        // A rule page's example shows that rule's finding.
+        if command.file.hasPrefix("docs/rules/"), let id = command.file.split(separator: "/").last?.split(separator: ".").first {
+            #expect(run.stdout.contains("[\(id)]"), "\(command)")
+        }
+    }
+
+    @Test func readmeShowsTheTwoCommands() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("swift run opapm check samples"))
+        #expect(readme.contains("swift test"))
+        // `swift run opapm check samples` is `opapm check samples`: it decides every sample, exit 1.
+        let run = try opapm(["check", "samples"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("approved"))
+    }
+}
