@@ -235,6 +235,8 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
     @Test func embeddedSchemaIsTheFileInSchemas() throws {
         let file = try String(contentsOfFile: repositoryPath("schemas/submission.xsd"), encoding: .utf8)
         #expect(EmbeddedSchemas.submission + "\n" == file, "run scripts/embed-schemas")
+        let qp = try String(contentsOfFile: repositoryPath("schemas/qp-data.xsd"), encoding: .utf8)
+        #expect(EmbeddedSchemas.qpData + "\n" == qp, "run scripts/embed-schemas")
     }
 
     @Test func builtInCataloguesCoverEverySupportedYear() {

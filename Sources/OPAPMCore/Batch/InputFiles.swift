@@ -2,6 +2,7 @@ import Foundation
 
 /// Expands command-line paths into the submission files to read: files as given, directories
 /// searched recursively for `*.xml`, each directory's files in sorted order so runs are repeatable.
+/// QP data files (`*.qp.xml`) are not submissions and are skipped when a directory is searched.
 public enum InputFiles {
     public struct Missing: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -26,7 +27,7 @@ public enum InputFiles {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".xml") else { continue }
+            guard relative.hasSuffix(".xml"), !relative.hasSuffix(".qp.xml") else { continue }
             let full = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -1,0 +1,66 @@
+import Foundation
+import OPAPMCore
+
+/// Reports for `opapm qp`: text for people, JSON and CSV for tools.
+public enum QPReport {
+    public static func text(_ results: [QPResult]) -> String {
+        var out = ""
+        for result in results {
+            out += "\(result.id) (\(result.name), \(result.level.rawValue)), PY\(result.performanceYear): "
+            out += label(result.status) + "\n"
+            out += "  \(result.reason)\n"
+            if let bonus = result.bonusPercent {
+                out += bonus > 0
+                    ? "  APM incentive: \(bonus.percentText), paid in \(result.performanceYear + 2)\n"
+                    : "  APM incentive: none for PY\(result.performanceYear)\n"
+            }
+            for score in result.scores {
+                var line = "  \(score.snapshot.rawValue) \(score.method.rawValue): Medicare \(score.medicareScore.percentText)"
+                if let all = score.allPayerScore { line += ", All-Payer \(all.percentText)" }
+                out += line + "\n"
+            }
+            for note in result.notes { out += "  note: \(note)\n" }
+            if !result.thresholdsConfirmed { out += "  note: thresholds unconfirmed: \(result.thresholdSource)\n" }
+        }
+        let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
+        out += "\(counts[.qp] ?? 0) QP, \(counts[.partialQP] ?? 0) Partial QP, \(counts[.none] ?? 0) neither\n"
+        return out
+    }
+
+    public static func label(_ status: QPStatus) -> String {
+        switch status {
+        case .qp: return "QP"
+        case .partialQP: return "Partial QP"
+        case .none: return "not a QP"
+        }
+    }
+
+    public static func csv(_ results: [QPResult]) -> String {
+        var out = "id,name,level,performance_year,status,option,method,snapshot,medicare_score,all_payer_score,bonus_percent,reason\r\n"
+        for result in results {
+            let medicare: String = result.medicareScore.map { "\($0)" } ?? ""
+            let allPayer: String = result.allPayerScore.map { "\($0)" } ?? ""
+            let bonus: String = result.bonusPercent.map { "\($0)" } ?? ""
+            var fields: [String] = [result.id, result.name, result.level.rawValue, String(result.performanceYear)]
+            fields.append(result.status.rawValue)
+            fields.append(result.option?.rawValue ?? "")
+            fields.append(result.method?.rawValue ?? "")
+            fields.append(result.snapshot?.rawValue ?? "")
+            fields += [medicare, allPayer, bonus, result.reason]
+            out += fields.map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// RFC 4180: quote fields holding commas, quotes or line breaks; double the quotes.
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The top-level shape of `qp --format json`.
+public struct QPReportDocument: Codable, Sendable {
+    public var results: [QPResult]
+    public init(results: [QPResult]) { self.results = results }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import OPAPMCore
+import OPAPMReporting
+import OPAPMXML
+
+struct QPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qp",
+        abstract: "QP and Partial QP determinations: Medicare Option, then the All-Payer Combination Option.",
+        discussion: "Exit status: 0 when the data was read and scored, 1 when the file is invalid, 2 usage error.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    @Argument(help: "A QP data file (schemas/qp-data.xsd).")
+    var file: String
+
+    @Option(help: "The performance year.")
+    var year: Int
+
+    @Option(help: "The approved-arrangement list (JSON) for the year.")
+    var approved: String
+
+    @Option(help: "Report format: text, json or csv.")
+    var format: Format = .text
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        try CommandSupport.checkYear(year)
+    }
+
+    func run() throws {
+        let list: ApprovedList
+        do {
+            list = try ApprovedList.load(path: approved)
+        } catch {
+            throw CommandSupport.fail("\(approved): cannot read approved list: \(error)")
+        }
+        let loader: QPDataLoader
+        do {
+            loader = try QPDataLoader(limits: limits.limits)
+        } catch {
+            throw CommandSupport.fail("internal error: \(error)")
+        }
+        let loaded: (participants: [QPParticipant], diagnostics: [XMLDiagnostic])
+        do {
+            loaded = try loader.load(path: file)
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
+        if !loaded.diagnostics.isEmpty {
+            for diagnostic in loaded.diagnostics {
+                print("\(file):\(diagnostic.line):\(diagnostic.column): error: [\(diagnostic.code.rawValue)] \(diagnostic.message)")
+            }
+            throw ExitCode(1)
+        }
+        let calculator = QPCalculator(approved: list)
+        var results: [QPResult] = []
+        for participant in loaded.participants {
+            results.append(try calculator.determine(participant, year: year))
+        }
+        switch format {
+        case .text: print(QPReport.text(results), terminator: "")
+        case .json: print(try JSONOutput.encode(QPReportDocument(results: results)), terminator: "")
+        case .csv: print(QPReport.csv(results), terminator: "")
+        }
+    }
+}
