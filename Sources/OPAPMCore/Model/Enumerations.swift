@@ -65,7 +65,7 @@ public enum MeasureSource: String, Sendable, Codable, CaseIterable, Comparable {
     case other = "other"
 
     public static func < (lhs: MeasureSource, rhs: MeasureSource) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
 

@@ -34,8 +34,10 @@ public struct LiabilityCurve: Sendable, Hashable {
         func rate(inside low: Decimal, _ high: Decimal?) -> Decimal {
             if let stop = stopLossPercent, low >= stop { return 0 }
             if let mlr = minimumLossRate, !mlr.firstDollar, low < mlr.percent { return 0 }
-            for band in bands where band.fromPercent <= low && (band.toPercent.map { high != nil && $0 >= high! } ?? true) {
-                return band.ratePercent / 100
+            for band in bands where band.fromPercent <= low {
+                // A band covers (low, high) when it has no end, or ends at or after high.
+                guard let to = band.toPercent else { return band.ratePercent / 100 }
+                if let high, to >= high { return band.ratePercent / 100 }
             }
             return 0
         }
@@ -72,7 +74,7 @@ public struct LiabilityCurve: Sendable, Hashable {
                     continue
                 }
                 let end = segment.to.map { segment.start + segment.slope * ($0 - segment.from) }
-                if segment.slope > 0, end == nil || end! > cap {
+                if segment.slope > 0, end.map({ $0 > cap }) ?? true {
                     let crossing = segment.from + (cap - segment.start) / segment.slope
                     capped.append(Segment(from: segment.from, to: crossing, slope: segment.slope, start: segment.start))
                     capped.append(Segment(from: crossing, to: segment.to, slope: 0, start: cap))
