@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2, seen only by OPAPMXML.
@@ -22,8 +23,10 @@ let package = Package(
         .target(name: "OPAPMXML", dependencies: ["CLibXML2"]),
         // Domain model, performance-year table, measure catalogue, rules, determination.
         .target(name: "OPAPMCore", dependencies: ["OPAPMXML"]),
-        // Text and JSON reports.
-        .target(name: "OPAPMReporting", dependencies: ["OPAPMCore"]),
+        // Reports (text, JSON, SARIF, JUnit, GitHub, checkstyle) and the lint configuration.
+        .target(
+            name: "OPAPMReporting",
+            dependencies: ["OPAPMCore", "OPAPMXML", .product(name: "Yams", package: "Yams")]),
         // The command-line tool: argument parsing only.
         .executableTarget(
             name: "opapm",
@@ -35,9 +38,11 @@ let package = Package(
 
         .testTarget(name: "OPAPMXMLTests", dependencies: ["OPAPMXML"]),
         .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML"], exclude: ["Fixtures"]),
-        .testTarget(name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore"]),
+        .testTarget(
+            name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         // End-to-end: runs the built executable, so it depends on it.
-        .testTarget(name: "OPAPMCLITests", dependencies: ["opapm"]),
+        .testTarget(name: "OPAPMCLITests", dependencies: ["opapm", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,7 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
+#include <libxml/xmlwriter.h>
 
 /* xmlFree is a macro-like global function pointer; give Swift a plain function. */
 static inline void opapm_xml_free(void *pointer) { xmlFree(pointer); }

@@ -20,6 +20,11 @@ public struct DeterminationEngine: Sendable {
 
     /// Loads and decides one file; `year` limits the decision to one performance year.
     public func determine(path: String, loader: SubmissionLoader, year: Int?) -> FileDetermination {
+        determine(path: path, loader: loader, years: year.map { [$0] })
+    }
+
+    /// Loads and decides one file for `years` (nil: every year the submission covers).
+    public func determine(path: String, loader: SubmissionLoader, years chosen: [Int]?) -> FileDetermination {
         let loaded: LoadedFile
         do {
             loaded = try loader.load(path: path)
@@ -37,7 +42,7 @@ public struct DeterminationEngine: Sendable {
         guard let submission = loaded.submission else {
             return FileDetermination(path: path, findings: fileFindings, arrangements: [], submission: nil, unreadable: false)
         }
-        let years = year.map { [$0] } ?? Array(Set(submission.performanceYears.map(\.value))).sorted()
+        let years = chosen ?? Array(Set(submission.performanceYears.map(\.value))).sorted()
         return FileDetermination(
             path: path, findings: fileFindings, arrangements: years.map { determine(submission, year: $0) },
             submission: submission, unreadable: false)

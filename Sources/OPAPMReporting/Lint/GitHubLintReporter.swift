@@ -1,0 +1,53 @@
+import OPAPMCore
+
+/// GitHub Actions workflow commands, one per finding, and a Markdown summary for
+/// `$GITHUB_STEP_SUMMARY` (GitHub shows only a few annotations per step).
+public struct GitHubLintReporter: LintReporter {
+    public static let name = "github"
+    public init() {}
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "notice"
+        }
+    }
+
+    /// Escaping from GitHub's toolkit: messages escape %, CR, LF; properties also ':' and ','.
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    public func render(_ report: LintReport) throws -> String {
+        var out = ""
+        for finding in report.findings {
+            var properties = ["file=\(Self.escapeProperty(finding.file))"]
+            if finding.line > 0 { properties.append("line=\(finding.line)") }
+            if finding.column > 0 { properties.append("col=\(finding.column)") }
+            properties.append("title=\(Self.escapeProperty(finding.rule))")
+            out += "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::\(Self.escapeData(finding.message))\n"
+        }
+        return out
+    }
+
+    /// The step summary: counts and a table of findings.
+    public func summary(_ report: LintReport) -> String {
+        var out = "## opapm lint\n\n"
+        let count = { (severity: Severity) in report.findings.filter { $0.severity == severity }.count }
+        out += "\(report.files.count) file(s): \(count(.error)) error(s), \(count(.warning)) warning(s), \(count(.note)) note(s)\n\n"
+        guard !report.findings.isEmpty else { return out + "No findings.\n" }
+        out += "| file | line | severity | rule | message |\n|---|---|---|---|---|\n"
+        for finding in report.findings {
+            let message = finding.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            out += "| \(finding.file) | \(finding.line) | \(finding.severity.rawValue) | [\(finding.rule)](\(LintRule(id: finding.rule, title: "", summary: "", severity: .error, citation: "").helpPath)) | \(message) |\n"
+        }
+        if report.omitted > 0 { out += "\n\(report.omitted) more finding(s) not shown.\n" }
+        return out
+    }
+}

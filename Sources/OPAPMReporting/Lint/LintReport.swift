@@ -1,0 +1,111 @@
+import Foundation
+import OPAPMCore
+
+/// Everything a lint reporter needs: the files read, their findings in a stable order, and the rules.
+public struct LintReport: Sendable {
+    public var toolVersion: String
+    public var files: [String]
+    /// Sorted by file, line, column, rule, message; duplicates across performance years merged.
+    public var findings: [Finding]
+    /// How many findings `--max-findings` left out.
+    public var omitted: Int
+    /// Findings at or above this severity fail the run.
+    public var failing: Severity
+    /// Failing findings before `--max-findings` cut the list (decides the exit status).
+    public var allFailing: Int = 0
+
+    public init(toolVersion: String, files: [String], findings: [Finding], omitted: Int = 0, failing: Severity = .error) {
+        self.toolVersion = toolVersion
+        self.files = files
+        self.findings = findings
+        self.omitted = omitted
+        self.failing = failing
+        self.allFailing = findings.filter { $0.severity >= failing }.count
+    }
+
+    /// Every rule a finding may name: the registry's rules and the XML-level ids.
+    public static var ruleCatalog: [LintRule] {
+        RuleRegistry.all.map(\.description).map {
+            LintRule(id: $0.id, title: $0.title, summary: $0.summary, severity: $0.severity, citation: $0.citation)
+        }
+            + RuleRegistry.xmlFindings.map {
+                LintRule(id: $0.id, title: $0.title, summary: $0.title, severity: .error, citation: "docs/user-guide.md")
+            }
+            + [LintRule(id: "IO001", title: "File cannot be read", summary: "The file could not be opened or read.",
+                severity: .error, citation: "docs/user-guide.md")]
+    }
+
+    public func findings(in file: String) -> [Finding] {
+        findings.filter { $0.file == file }
+    }
+
+}
+
+/// A rule as reporters describe it.
+public struct LintRule: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var severity: Severity
+    public var citation: String
+
+    /// The rule's documentation page, relative to the repository root.
+    public var helpPath: String {
+        RuleRegistry.rule(id: id) != nil ? "docs/rules/\(id).md" : "docs/user-guide.md"
+    }
+}
+
+/// One output format. Each format lives in its own file.
+public protocol LintReporter {
+    static var name: String { get }
+    func render(_ report: LintReport) throws -> String
+}
+
+public enum LintFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, junit, github, checkstyle
+
+    public var reporter: any LintReporter {
+        switch self {
+        case .text: return TextLintReporter()
+        case .json: return JSONLintReporter()
+        case .sarif: return SARIFLintReporter()
+        case .junit: return JUnitLintReporter()
+        case .github: return GitHubLintReporter()
+        case .checkstyle: return CheckstyleLintReporter()
+        }
+    }
+}
+
+extension LintReport {
+    /// Builds the report from check results: file findings and arrangement findings, merged and sorted.
+    public static func from(
+        _ results: [FileDetermination], toolVersion: String, maxFindings: Int?, failing: Severity
+    ) -> LintReport {
+        var seen = Set<String>()
+        var all: [Finding] = []
+        for result in results {
+            for finding in result.findings + result.arrangements.flatMap(\.findings) {
+                let key = "\(finding.file)\u{0}\(finding.rule)\u{0}\(finding.line)\u{0}\(finding.column)\u{0}\(finding.message)"
+                if seen.insert(key).inserted { all.append(finding) }
+            }
+        }
+        all.sort { a, b in
+            (a.file, a.line, a.column, a.rule, a.message) < (b.file, b.line, b.column, b.rule, b.message)
+        }
+        var kept = all
+        var omitted = 0
+        if let maxFindings, all.count > maxFindings {
+            // Keep the most severe first when cutting.
+            let ranked = all.enumerated().sorted { l, r in
+                l.element.severity != r.element.severity ? l.element.severity > r.element.severity : l.offset < r.offset
+            }
+            let keep = Set(ranked.prefix(maxFindings).map(\.offset))
+            kept = all.enumerated().filter { keep.contains($0.offset) }.map(\.element)
+            omitted = all.count - maxFindings
+        }
+        var report = LintReport(
+            toolVersion: toolVersion, files: results.map(\.path), findings: kept, omitted: omitted, failing: failing)
+        report.allFailing = all.filter { $0.severity >= failing }.count
+        return report
+    }
+}

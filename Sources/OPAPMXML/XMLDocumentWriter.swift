@@ -1,0 +1,72 @@
+import CLibXML2
+import Foundation
+
+/// Writes XML documents through libxml2's text writer, so escaping and encoding are libxml2's,
+/// never hand-built strings. Elements are written in the order the calls come.
+public final class XMLDocumentWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private var failed = false
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String { "libxml2 could not write the document" }
+    }
+
+    public init() throws {
+        XMLLibrary.ensureInitialized()
+        guard let buffer = xmlBufferCreate() else { throw Failure() }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw Failure()
+        }
+        self.buffer = buffer
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        check(xmlTextWriterSetIndentString(writer, "  "))
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    private func check(_ status: Int32) {
+        if status < 0 { failed = true }
+    }
+
+    /// Opens an element with attributes (written in the order given).
+    public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        check(xmlTextWriterStartElement(writer, name))
+        for (key, value) in attributes {
+            check(xmlTextWriterWriteAttribute(writer, key, value))
+        }
+    }
+
+    public func attribute(_ name: String, _ value: String) {
+        check(xmlTextWriterWriteAttribute(writer, name, value))
+    }
+
+    public func text(_ value: String) {
+        check(xmlTextWriterWriteString(writer, value))
+    }
+
+    public func end() {
+        check(xmlTextWriterEndElement(writer))
+    }
+
+    /// An element holding only text.
+    public func element(_ name: String, _ value: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        start(name, attributes)
+        text(value)
+        end()
+    }
+
+    /// Closes every open element and returns the document.
+    public func finish() throws -> String {
+        check(xmlTextWriterEndDocument(writer))
+        check(xmlTextWriterFlush(writer))
+        guard !failed, let content = xmlBufferContent(buffer) else { throw Failure() }
+        return String(cString: content)
+    }
+}
