@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     @Argument(help: "Submission files or directories (searched for *.xml).")
@@ -22,8 +22,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Decide for this performance year only (default: every year each submission covers).")
     var year: Int?
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json or html (one self-contained page).")
     var format: Format = .text
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     @Option(help: "A CMS measures-data.json to use as the MIPS catalogue for --year.")
     var measures: String?
@@ -58,9 +61,16 @@ struct CheckCommand: ParsableCommand {
         }
         let configured = engine
         let results = files.parallelMap { configured.determine(path: $0, loader: loader, year: year) }
+        let report: String
         switch format {
-        case .text: print(CheckTextReport.render(results), terminator: "")
-        case .json: print(try JSONOutput.encode(CheckReport(files: results)), terminator: "")
+        case .text: report = CheckTextReport.render(results)
+        case .json: report = try JSONOutput.encode(CheckReport(files: results))
+        case .html: report = HTMLCheckReport.render(results)
+        }
+        if let output {
+            try CommandSupport.writeAtomically(report, to: output)
+        } else {
+            print(report, terminator: "")
         }
         if results.contains(where: \.unreadable) { throw ExitCode(2) }
         let approvedAll = results.allSatisfy { file in

@@ -154,7 +154,12 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         } else {
             #expect(run.status == 0 || run.status == 1, "\(command): \(run.stderr)")
         }
-        #expect(!run.stdout.isEmpty)
+        if let flag = command.arguments.firstIndex(of: "--output"), flag + 1 < command.arguments.count {
+            let written = try? Data(contentsOf: URL(fileURLWithPath: command.arguments[flag + 1]))
+            #expect((written?.count ?? 0) > 0, "\(command) wrote nothing")
+        } else {
+            #expect(!run.stdout.isEmpty)
+        }
         // A rule page's example shows that rule's finding.
         if command.file.hasPrefix("docs/rules/"), let id = command.file.split(separator: "/").last?.split(separator: ".").first {
             #expect(run.stdout.contains("[\(id)]"), "\(command)")

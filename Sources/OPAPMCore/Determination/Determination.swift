@@ -28,6 +28,10 @@ public struct Figures: Sendable, Hashable, Codable {
     public var averageMarginalRiskPercent: Decimal?
     public var lowestMarginalRiskPercent: Decimal?
     public var averageMarginalRiskWithoutAllowancesPercent: Decimal?
+    /// Corners of the liability curve L(x), overrun and liability as percents of expected expenditures.
+    public var liabilityCurve: [CurvePoint]?
+    public var smallLossPercent: Decimal?
+    public var marginalRiskMinimumPercent: Decimal?
     public var medicalHomeElementsMet: Int?
     public var medicalHomeAmountAtRiskPercent: Decimal?
     public var medicalHomeMinimumPercent: Decimal?

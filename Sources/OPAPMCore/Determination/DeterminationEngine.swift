@@ -144,6 +144,13 @@ public struct DeterminationEngine: Sendable {
             figures.averageMarginalRiskPercent = risk.averageRatePercent.rounded(4)
             figures.lowestMarginalRiskPercent = risk.lowestRatePercent.rounded(4)
             figures.averageMarginalRiskWithoutAllowancesPercent = risk.averageWithoutAllowancesPercent?.rounded(4)
+            figures.smallLossPercent = context.parameters.smallLossPercent.value
+            figures.marginalRiskMinimumPercent = context.parameters.marginalRiskMinimumPercent.value
+            // Draw a little past where L stops rising (or the large-loss point, when L never stops).
+            let reach = max(risk.curve.endOfRise ?? risk.windowEnd, risk.windowEnd, context.parameters.smallLossPercent.value)
+            figures.liabilityCurve = risk.curve.points(until: reach * 5 / 4).map {
+                CurvePoint(overrunPercent: $0.overrunPercent.rounded(4), liabilityPercent: $0.liabilityPercent.rounded(4))
+            }
         }
         if let home = arrangement.medicalHome, context.route == .medicalHome {
             figures.medicalHomeElementsMet = home.elementsMet.count

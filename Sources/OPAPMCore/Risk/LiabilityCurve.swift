@@ -1,5 +1,11 @@
 import Foundation
 
+/// One corner of the liability curve, for charts and data tables.
+public struct CurvePoint: Sendable, Hashable, Codable {
+    public var overrunPercent: Decimal
+    public var liabilityPercent: Decimal
+}
+
 /// L(x): what the APM Entity owes or forgoes when actual expenditures exceed expected expenditures
 /// by x, both as percents of expected expenditures (x = 5 means a 5% overrun; L = 1.2 means 1.2% of
 /// expected expenditures). Piecewise linear and non-decreasing; its slope is the marginal risk rate.
@@ -129,6 +135,21 @@ public struct LiabilityCurve: Sendable, Hashable {
             if segment.to.map({ crossing <= $0 }) ?? true { return (crossing, level) }
         }
         return nil
+    }
+
+    /// The corners of L from 0 to `end` (percents), with both sides of a jump: enough to draw it.
+    public func points(until end: Decimal) -> [CurvePoint] {
+        var points: [CurvePoint] = []
+        for segment in segments where segment.from <= end {
+            if let jump = jumpAt, jump == segment.from {
+                points.append(CurvePoint(overrunPercent: jump, liabilityPercent: value(at: jump)))
+            }
+            points.append(CurvePoint(overrunPercent: segment.from, liabilityPercent: segment.start))
+        }
+        if points.last?.overrunPercent != end {
+            points.append(CurvePoint(overrunPercent: end, liabilityPercent: valueAfter(end)))
+        }
+        return points
     }
 
     /// The lowest marginal rate (slope) over the open interval (low, high); jumps are not slopes.

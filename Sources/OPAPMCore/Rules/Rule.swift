@@ -30,10 +30,13 @@ public struct RuleDescription: Sendable, Hashable {
     public var help: String
     public var passing: [RuleExample]
     public var failing: [RuleExample]
+    /// The financial-risk route the rule belongs to; nil when it applies to every arrangement.
+    public var route: RiskRoute?
 
     public init(id: String, title: String, severity: Severity, citation: String, summary: String, rationale: String,
-        help: String, passing: [RuleExample], failing: [RuleExample])
+        help: String, passing: [RuleExample], failing: [RuleExample], route: RiskRoute? = nil)
     {
+        self.route = route
         self.id = id
         self.title = title
         self.severity = severity

@@ -22,7 +22,8 @@ public struct MarginalRiskRate: Rule {
         failing: [
             RuleExample("samples/not-approved/FR004-average-marginal-risk-below-30-percent.xml", year: 2024),
             RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2019),
-        ])
+        ],
+        route: .general)
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .general, let terms = context.arrangement.financialRisk, let risk = context.risk

@@ -22,7 +22,8 @@ public struct MedicalHomeRiskStandard: Rule {
             """,
         help: "list the performance standards and the consequence of missing them",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH003-no-performance-standards.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/MMH003-no-performance-standards.xml", year: 2024)],
+        route: .medicalHome)
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .medicalHome, let home = context.arrangement.medicalHome else { return [] }

@@ -1,0 +1,155 @@
+import Foundation
+import OPAPMCore
+
+/// One self-contained page (no external assets) for reviewers and payers: for each arrangement and
+/// year, the determination first, then every criterion with its status, figures, gap and citation,
+/// the risk chart for the general standards, and the checklist for medical homes.
+public enum HTMLCheckReport {
+    /// `docsBase` prefixes links to rule pages (`docs/rules/ID.md` from the repository root by default).
+    public static func render(_ files: [FileDetermination], docsBase: String = "docs/rules/") -> String {
+        var body = ""
+        var counts: [Determination: Int] = [:]
+        for (fileIndex, file) in files.enumerated() {
+            body += "<section class=\"file\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
+            if !file.findings.isEmpty {
+                body += "<p class=\"determination invalid\">File not read as a submission</p>\n<ul class=\"findings\">\n"
+                for finding in file.findings { body += findingItem(finding, docsBase: docsBase) }
+                body += "</ul>\n"
+            }
+            for (index, arrangement) in file.arrangements.enumerated() {
+                counts[arrangement.determination, default: 0] += 1
+                body += arrangementSection(
+                    arrangement, submission: file.submission, id: "a\(fileIndex)-\(index)", docsBase: docsBase)
+            }
+            body += "</section>\n"
+        }
+        let summary = "\(counts[.approved] ?? 0) approved, \(counts[.notApproved] ?? 0) not approved, \(counts[.incomplete] ?? 0) incomplete"
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>opapm determination report</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>Other Payer Advanced APM determinations</h1>
+            <p class="summary">\(HTMLText.escape(summary)) · 42 CFR 414.1420</p></header>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func arrangementSection(_ arrangement: ArrangementDetermination, submission: Submission?, id: String,
+        docsBase: String) -> String
+    {
+        let label = arrangement.determination.rawValue
+        var html = "<article class=\"arrangement\" id=\"\(id)\">\n"
+        html += "<h3>\(HTMLText.escape(arrangement.name)) <small>(\(HTMLText.escape(arrangement.id)), PY\(arrangement.performanceYear))</small></h3>\n"
+        html += "<p class=\"determination \(label)\" data-determination=\"\(label)\">\(label.uppercased())</p>\n"
+        if let route = arrangement.figures.route {
+            html += "<p>Financial risk judged by the <strong>\(HTMLText.escape(route.rawValue))</strong> route.</p>\n"
+        }
+        html += criteriaTable(arrangement, docsBase: docsBase)
+        if let chart = RiskChart(figures: arrangement.figures) {
+            html += "<h4>Marginal risk</h4>\n<figure>\n" + chart.render(id: "\(id)-chart")
+            html += "<figcaption>\(HTMLText.escape(riskCaption(arrangement.figures)))</figcaption>\n</figure>\n"
+            html += chart.table(caption: "Liability curve points (percent of expected expenditures)")
+        }
+        if arrangement.figures.route == .medicalHome, let home = submission?.arrangement.medicalHome {
+            html += medicalHomeChecklist(home, figures: arrangement.figures)
+        }
+        let unconfirmed = arrangement.parameters.filter { !$0.confirmed }
+        if !unconfirmed.isEmpty {
+            html += "<p class=\"unconfirmed\">Unconfirmed year-table values used: "
+            html += unconfirmed.map { "\(HTMLText.escape($0.name)) = \(HTMLText.escape($0.value)) (\(HTMLText.escape($0.source)))" }
+                .joined(separator: "; ")
+            html += "</p>\n"
+        }
+        return html + "</article>\n"
+    }
+
+    static func riskCaption(_ figures: Figures) -> String {
+        var text = "Total risk "
+        text += figures.totalRiskUnbounded == true ? "unbounded" : "\(figures.totalRiskPercent?.percentText ?? "?") of expected expenditures"
+        text += "; requirement \(figures.totalRiskRequirementPercent?.percentText ?? "?"). "
+        text += "Window \(figures.marginalWindowStartPercent?.percentText ?? "?")–\(figures.marginalWindowEndPercent?.percentText ?? "?"): "
+        text += "average \(figures.averageMarginalRiskPercent?.percentText ?? "?"), lowest \(figures.lowestMarginalRiskPercent?.percentText ?? "?")"
+        if let method = figures.marginalRiskMethod { text += " (the \(method.rawValue) rate is compared with \(figures.marginalRiskMinimumPercent?.percentText ?? "30%"))" }
+        if let plain = figures.averageMarginalRiskWithoutAllowancesPercent { text += "; without the allowances \(plain.percentText)" }
+        return text + "."
+    }
+
+    /// Every rule with its status for this arrangement: pass, fail, incomplete, warning, note or not applicable.
+    static func criteriaTable(_ arrangement: ArrangementDetermination, docsBase: String) -> String {
+        var html = "<table class=\"criteria\"><thead><tr><th scope=\"col\">criterion</th><th scope=\"col\">result</th>"
+        html += "<th scope=\"col\">finding</th><th scope=\"col\">citation</th></tr></thead><tbody>\n"
+        for rule in RuleRegistry.all.map(\.description) {
+            let findings = arrangement.findings.filter { $0.rule == rule.id }
+            let status: String
+            if let worst = findings.map(\.severity).max() {
+                switch worst {
+                case .error: status = findings.allSatisfy(\.incomplete) ? "incomplete" : "fail"
+                case .warning: status = "warning"
+                case .note: status = "note"
+                }
+            } else if let route = rule.route, route != arrangement.figures.route {
+                status = "not applicable"
+            } else {
+                status = "pass"
+            }
+            let link = "<a href=\"\(HTMLText.escape(docsBase + rule.id + ".md"))\">\(rule.id)</a>"
+            let messages = findings.map { finding in
+                var text = HTMLText.escape(finding.message)
+                if let help = finding.help { text += "<br><span class=\"help\">\(HTMLText.escape(help))</span>" }
+                return text
+            }.joined(separator: "<hr>")
+            html += "<tr class=\"criterion \(status.replacingOccurrences(of: " ", with: "-"))\" data-rule=\"\(rule.id)\">"
+            html += "<td>\(link) \(HTMLText.escape(rule.title))</td><td class=\"status\">\(status)</td>"
+            html += "<td>\(messages)</td><td>\(HTMLText.escape(rule.citation))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    static func medicalHomeChecklist(_ home: MedicalHomeTerms, figures: Figures) -> String {
+        func item(_ label: String, _ met: Bool) -> String {
+            "<li class=\"\(met ? "met" : "unmet")\">\(met ? "✔" : "✘") \(HTMLText.escape(label))</li>\n"
+        }
+        var html = "<h4>Medical-home characteristics</h4>\n<ul class=\"checklist\">\n"
+        html += item("primary care practices participate", home.primaryCare.value)
+        html += item("each patient empanelled to a primary clinician", home.empanelment.value)
+        for element in MedicalHomeElement.allCases {
+            html += item(element.rawValue.replacingOccurrences(of: "-", with: " "), home.elements[element]?.value == true)
+        }
+        html += "</ul>\n<p>\(home.elementsMet.count) of 7 elements (4 needed).</p>\n"
+        if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
+            html += "<p class=\"amount-at-risk\">Amount at risk: \(HTMLText.escape(share.percentText)) of average estimated total revenue; the year's minimum is \(HTMLText.escape(minimum.percentText)).</p>\n"
+        }
+        return html
+    }
+
+    static func findingItem(_ finding: Finding, docsBase: String) -> String {
+        "<li><a href=\"\(HTMLText.escape(docsBase + finding.rule + ".md"))\">\(HTMLText.escape(finding.rule))</a> line \(finding.line): \(HTMLText.escape(finding.message))</li>\n"
+    }
+
+    static let style = """
+        body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#111;background:#fafafa}
+        header{background:#1e3a8a;color:#fff;padding:1rem 1.25rem}header h1{margin:0;font-size:1.3rem}
+        main{padding:0 1rem;max-width:1100px;margin:auto}section.file{margin:1.5rem 0}
+        h2{font-size:1rem;word-break:break-all}article{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}
+        .determination{display:inline-block;font-weight:700;padding:.3rem .8rem;border-radius:999px;color:#fff}
+        .approved{background:#15803d}.not-approved{background:#b91c1c}.incomplete{background:#b45309}.invalid{background:#6b7280}
+        table{border-collapse:collapse;width:100%;margin:.75rem 0;font-size:.9rem}
+        th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        tr.fail td.status{color:#b91c1c;font-weight:700}tr.pass td.status{color:#15803d}
+        tr.warning td.status,tr.incomplete td.status{color:#b45309;font-weight:700}tr.not-applicable td{color:#888}
+        .help{color:#555;font-size:.85rem}svg.risk-chart{width:100%;height:auto;max-width:680px;background:#fff}
+        .checklist{list-style:none;padding-left:0}.met{color:#15803d}.unmet{color:#b91c1c}
+        .unconfirmed{font-size:.85rem;color:#555}
+        @media (max-width:640px){table{font-size:.8rem}th:nth-child(4),td:nth-child(4){display:none}}
+        """
+}
