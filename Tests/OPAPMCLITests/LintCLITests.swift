@@ -19,7 +19,7 @@ import Yams
         let run = try opapm(["lint", "samples/not-approved/FR004-average-marginal-risk-below-30-percent.xml"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("error: [FR004]"))
-        #expect(try opapm(["lint", "samples/invalid/not-well-formed.xml"]).status == 1)
+        #expect(try opapm(["lint", "Tests/Fixtures/hostile/not-well-formed.xml"]).status == 1)
     }
 
     @Test func unreadableAndUsage() throws {

@@ -129,7 +129,7 @@ let sharedReport = LintReport(
             """)
         let configuration = try LintConfiguration.load(path: path)
         #expect(configuration.years == [2024, 2025])
-        #expect(configuration.ignores("samples/invalid/not-well-formed.xml"))
+        #expect(configuration.ignores("samples/invalid/missing-payer-type.xml"))
         #expect(!configuration.ignores("samples/approved/pace-payment-rate-reduction.xml"))
         #expect(configuration.severityOverrides["SUB004"] == .some(nil))
         #expect(configuration.severityOverrides["CEHRT003"] == .some(.error))
