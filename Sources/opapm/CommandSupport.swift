@@ -60,6 +60,50 @@ enum CommandSupport {
         handle.write(Data(text.utf8))
     }
 
+    /// Writes `files` into a new directory beside `path`, then swaps it in: readers see the old list or the
+    /// new one, and a failure leaves the old one untouched.
+    static func replaceDirectory(_ path: String, with files: [String: String]) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        let manager = FileManager.default
+        do {
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for name in files.keys.sorted() {
+                guard let text = files[name] else { continue }
+                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw fail("cannot write \(path): \(error.localizedDescription); nothing changed")
+        }
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            try? manager.removeItem(at: staging)
+            throw fail("\(path) exists and is not a directory; nothing changed")
+        }
+        if exists && rename(target.path, retired.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(at: staging)
+            throw fail("cannot replace \(path): \(reason); nothing changed")
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if exists { _ = rename(retired.path, target.path) }
+            try? manager.removeItem(at: staging)
+            throw fail("cannot replace \(path): \(reason); nothing changed")
+        }
+        if exists { try? manager.removeItem(at: retired) }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("opapm: \(message)\n".utf8))
+    }
+
     /// Prints the message to standard error and exits with status 2.
     static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("opapm: error: \(message)\n".utf8))

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The public list of arrangements determined to be Other Payer Advanced APMs for one performance year.
+/// Its JSON is also what `check --approved` and `qp --approved` read (`ApprovedList` keys are a subset).
+public struct PublishedList: Sendable, Hashable, Codable {
+    public var performanceYear: Int
+    /// Only with `--as-of`: the list is otherwise free of dates so that reruns give the same bytes.
+    public var asOf: String?
+    public var arrangements: [PublishedRow]
+    /// Files left out with `--skip-invalid`, and schema-invalid submissions, with the reason.
+    public var skipped: [SkippedFile]
+
+    public init(performanceYear: Int, asOf: String?, arrangements: [PublishedRow], skipped: [SkippedFile]) {
+        self.performanceYear = performanceYear
+        self.asOf = asOf
+        self.arrangements = arrangements
+        self.skipped = skipped
+    }
+
+    public static func load(path: String) throws -> PublishedList {
+        try JSONDecoder().decode(PublishedList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
+/// One approved arrangement, with the columns the list publishes.
+public struct PublishedRow: Sendable, Hashable, Codable {
+    public var group: PayerGroup
+    public var payerName: String
+    public var payerType: String
+    public var arrangementId: String
+    public var arrangementName: String
+    public var states: [String]
+    /// Every performance year of the submission for which the arrangement is approved.
+    public var performanceYears: [Int]
+    /// `financial-risk`, `medical-home` or `capitation`.
+    public var basis: String
+    public var process: String
+    public var submissionDate: String
+    public var sourceFile: String
+
+    /// Everything but the source file: what a reader of the list would see change.
+    func sameTerms(as other: PublishedRow) -> Bool {
+        var mine = self
+        mine.sourceFile = other.sourceFile
+        return mine == other
+    }
+}
+
+public struct SkippedFile: Sendable, Hashable, Codable {
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
+/// The groups CMS publishes the list in, in order.
+public enum PayerGroup: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case medicaid = "medicaid"
+    case medicareHealthPlans = "medicare-health-plans"
+    case multiPayerModels = "cms-multi-payer-models"
+    case otherPayers = "other-payers"
+
+    public var title: String {
+        switch self {
+        case .medicaid: return "Medicaid"
+        case .medicareHealthPlans: return "Medicare Health Plans"
+        case .multiPayerModels: return "Aligned with CMS Multi-Payer Models"
+        case .otherPayers: return "Other payers"
+        }
+    }
+
+    public static func < (lhs: PayerGroup, rhs: PayerGroup) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
+
+    public static func of(_ submission: Submission) -> PayerGroup {
+        switch submission.payer.type.group {
+        case .titleXIX: return .medicaid
+        case .medicareHealthPlan: return .medicareHealthPlans
+        case .otherPayer: return submission.arrangement.multiPayerModel == nil ? .otherPayers : .multiPayerModels
+        }
+    }
+}
+
+/// What changed since an earlier list.
+public struct ListChanges: Sendable, Hashable {
+    public var added: [PublishedRow]
+    public var removed: [PublishedRow]
+    public var changed: [(before: PublishedRow, after: PublishedRow)]
+
+    public static func == (lhs: ListChanges, rhs: ListChanges) -> Bool {
+        lhs.added == rhs.added && lhs.removed == rhs.removed
+            && lhs.changed.map(\.before) == rhs.changed.map(\.before) && lhs.changed.map(\.after) == rhs.changed.map(\.after)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(added)
+        hasher.combine(removed)
+    }
+
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+
+    public init(from previous: PublishedList, to current: PublishedList) {
+        let before = Dictionary(previous.arrangements.map { ($0.arrangementId, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(current.arrangements.map { ($0.arrangementId, $0) }, uniquingKeysWith: { a, _ in a })
+        added = current.arrangements.filter { before[$0.arrangementId] == nil }
+        removed = previous.arrangements.filter { after[$0.arrangementId] == nil }
+        changed = current.arrangements.compactMap { row in
+            guard let old = before[row.arrangementId], !old.sameTerms(as: row) else { return nil }
+            return (old, row)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import OPAPMCore
+
+/// One self-contained page: the list grouped by payer type, sortable by any column, filterable by text,
+/// readable on a phone. `#sort=COLUMN&dir=asc|desc` in the address sorts on load.
+enum ListHTML {
+    static func render(_ list: PublishedList) -> String {
+        let columns = ListColumns.all.dropFirst()
+        var body = ""
+        for group in PayerGroup.allCases {
+            let rows = list.arrangements.filter { $0.group == group }
+            body += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
+            body += "<table><thead><tr>"
+            for column in columns {
+                body += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>"
+            }
+            body += "</tr></thead><tbody>\n"
+            for row in rows {
+                body += "<tr class=\"row\" data-id=\"\(HTMLText.escape(row.arrangementId))\">"
+                for column in columns {
+                    body += "<td data-key=\"\(column.key)\" data-label=\"\(HTMLText.escape(column.title))\">\(HTMLText.escape(column.value(row)))</td>"
+                }
+                body += "</tr>\n"
+            }
+            body += "</tbody></table>\n</section>\n"
+        }
+        let asOf = list.asOf.map { " · as of \(HTMLText.escape($0))" } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Other Payer Advanced APMs, performance year \(list.performanceYear)</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>Other Payer Advanced APMs, performance year \(list.performanceYear)</h1>
+            <p><span id="count">\(list.arrangements.count)</span> approved arrangement(s)\(asOf)</p>
+            <label>Filter <input id="filter" type="search" placeholder="payer, arrangement, state…" autocomplete="off"></label>
+            </header>
+            <main>
+            \(body)</main>
+            <script>\(script)</script>
+            </body>
+            </html>
+
+            """
+    }
+
+    static let style = """
+        body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#111;background:#fafafa}
+        header{background:#1e3a8a;color:#fff;padding:1rem}header h1{margin:0 0 .3rem;font-size:1.25rem}
+        header input{font-size:1rem;padding:.3rem;margin-left:.4rem;max-width:60vw}
+        main{padding:0 1rem}table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
+        th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        th button{font:inherit;font-weight:700;background:none;border:0;cursor:pointer;padding:0}
+        th button[aria-sort=ascending]::after{content:" ▲"}th button[aria-sort=descending]::after{content:" ▼"}
+        tr.hidden{display:none}
+        @media (max-width:700px){thead{display:none}table,tbody,tr,td{display:block;width:100%}
+        tr{margin-bottom:.75rem;border:1px solid #ccc}td{border:0;border-bottom:1px solid #eee}
+        td::before{content:attr(data-label) ": ";font-weight:700}}
+        """
+
+    static let script = """
+        (function(){
+          function sortBy(key, dir){
+            document.querySelectorAll('section.group tbody').forEach(function(body){
+              var rows=Array.prototype.slice.call(body.querySelectorAll('tr.row'));
+              rows.sort(function(a,b){
+                var x=a.querySelector('[data-key="'+key+'"]').textContent,y=b.querySelector('[data-key="'+key+'"]').textContent;
+                var c=x.localeCompare(y,undefined,{numeric:true});return dir==='desc'?-c:c;});
+              rows.forEach(function(r){body.appendChild(r);});
+            });
+            document.querySelectorAll('th button').forEach(function(b){
+              if(b.dataset.sort===key){b.setAttribute('aria-sort',dir==='desc'?'descending':'ascending');}
+              else{b.removeAttribute('aria-sort');}
+            });
+          }
+          function filter(text){
+            var needle=text.toLowerCase(),shown=0;
+            document.querySelectorAll('tr.row').forEach(function(r){
+              var hit=r.textContent.toLowerCase().indexOf(needle)>=0;r.classList.toggle('hidden',!hit);if(hit){shown++;}
+            });
+            document.getElementById('count').textContent=shown;
+          }
+          document.querySelectorAll('th button').forEach(function(b){
+            b.addEventListener('click',function(){
+              sortBy(b.dataset.sort,b.getAttribute('aria-sort')==='ascending'?'desc':'asc');
+            });
+          });
+          document.getElementById('filter').addEventListener('input',function(e){filter(e.target.value);});
+          var hash=new URLSearchParams(location.hash.slice(1));
+          if(hash.get('sort')){sortBy(hash.get('sort'),hash.get('dir')||'asc');}
+          if(hash.get('filter')){document.getElementById('filter').value=hash.get('filter');filter(hash.get('filter'));}
+        })();
+        """
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import OPAPMCore
+import OPAPMReporting
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Write the list of arrangements approved for a performance year.",
+        discussion: """
+            Runs every check, keeps the latest submission of each arrangement, and writes the approved ones in
+            each format to --out, all or nothing. Exit status: 0 written, 2 usage error, unreadable or unparsable
+            input (unless --skip-invalid), or two submissions of one arrangement with the same date.
+            """)
+
+    @Argument(help: "Submission files or directories (searched for *.xml).")
+    var paths: [String]
+
+    @Option(help: "The performance year.")
+    var year: Int
+
+    @Option(help: "Output directory; replaced as a whole.")
+    var out: String
+
+    @Option(help: "Comma-separated formats: csv, json, xml, html, md (default: all).")
+    var format: String = ListFormat.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Flag(help: "Leave out files that cannot be read or parsed, naming each in the list and on standard error.")
+    var skipInvalid = false
+
+    @Option(help: "Date the list is as of (YYYY-MM-DD); without it the list carries no date.")
+    var asOf: String?
+
+    @Option(help: "An earlier JSON list: print what was added, removed and changed, and add it to the Markdown.")
+    var previous: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    var formats: [ListFormat] {
+        format.split(separator: ",").compactMap { ListFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    func validate() throws {
+        try CommandSupport.checkYear(year)
+        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for name in names where ListFormat(rawValue: name) == nil {
+            throw ValidationError("unknown format '\(name)' (csv, json, xml, html, md)")
+        }
+        if names.isEmpty { throw ValidationError("give at least one format") }
+        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of takes a date YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let files = try CommandSupport.files(paths)
+        let loader = try CommandSupport.loader(limits.limits)
+        let engine = DeterminationEngine()
+        let results = files.parallelMap { engine.determine(path: $0, loader: loader, years: nil) }
+
+        var skipped: [SkippedFile] = []
+        var fatal = false
+        for result in results where result.submission == nil {
+            let unparsable = result.unreadable || result.findings.contains { $0.rule != "XSD001" }
+            let reason = (unparsable ? "cannot be read or parsed: " : "invalid against the submission schema: ")
+                + (result.findings.first.map { "[\($0.rule)] line \($0.line): \($0.message)" } ?? "unknown")
+            if unparsable && !skipInvalid {
+                CommandSupport.warn("\(result.path): \(reason)")
+                fatal = true
+            } else {
+                CommandSupport.warn("\(result.path): skipped, \(reason)")
+                skipped.append(SkippedFile(file: result.path, reason: reason))
+            }
+        }
+        if fatal {
+            throw CommandSupport.fail("nothing written to \(out); fix the files above or use --skip-invalid")
+        }
+        let list: PublishedList
+        do {
+            list = try ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped)
+        } catch {
+            throw CommandSupport.fail("\(error.description); nothing written to \(out)")
+        }
+        var changes: ListChanges?
+        if let previous {
+            do {
+                changes = ListChanges(from: try PublishedList.load(path: previous), to: list)
+            } catch {
+                throw CommandSupport.fail("\(previous): cannot read the previous list: \(error)")
+            }
+        }
+        var outputs: [String: String] = [:]
+        for chosen in formats {
+            outputs[chosen.fileName(year: year)] = try chosen.render(list, changes: changes)
+        }
+        try CommandSupport.replaceDirectory(out, with: outputs)
+        if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
+        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outputs.keys.sorted().joined(separator: ", "))")
+    }
+}
