@@ -21,22 +21,25 @@ public final class CompiledSchema: @unchecked Sendable {
         XMLLibrary.ensureInitialized()
         let collector = MessageCollector()
         let bytes = Array(text.utf8)
-        let context: xmlSchemaParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+        // libxml2 reads the buffer during xmlSchemaParse without copying it, so the whole parse
+        // happens while the bytes are pinned.
+        let schema: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars -> xmlSchemaPtr? in
+                guard let context = xmlSchemaNewMemParserCtxt(chars, Int32(buffer.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(context) }
+                xmlSchemaSetParserStructuredErrors(context, { userData, error in
+                    guard let userData, let error else { return }
+                    Unmanaged<MessageCollector>.fromOpaque(userData).takeUnretainedValue()
+                        .messages.append(XMLLibrary.message(of: error))
+                }, Unmanaged.passUnretained(collector).toOpaque())
+                return xmlSchemaParse(context)
             }
         }
-        guard let context else { throw Failure.invalidSchema(["cannot create schema parser"]) }
-        defer { xmlSchemaFreeParserCtxt(context) }
-        let unmanaged = Unmanaged.passUnretained(collector)
-        xmlSchemaSetParserStructuredErrors(context, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<MessageCollector>.fromOpaque(userData).takeUnretainedValue()
-                .messages.append(XMLLibrary.message(of: error))
-        }, unmanaged.toOpaque())
-        guard let schema = xmlSchemaParse(context) else {
-            throw Failure.invalidSchema(collector.messages)
+        guard let schema else {
+            throw Failure.invalidSchema(collector.messages.isEmpty ? ["cannot parse the schema"] : collector.messages)
         }
+        withExtendedLifetime(collector) {}
         pointer = schema
     }
 
