@@ -88,7 +88,7 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         let second = try opapm(["check", "samples", "--format", "json"])
         #expect(first.stdout == second.stdout)
         let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
-        #expect((object?["files"] as? [Any])?.count == 39)
+        #expect((object?["files"] as? [Any])?.count == 40)
     }
 
     @Test func worksOutsideTheRepository() throws {

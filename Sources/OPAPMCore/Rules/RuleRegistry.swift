@@ -9,6 +9,7 @@ public enum RuleRegistry {
         MultiYearCoverage(),
         SubmissionDeadline(),
         AlreadyOnApprovedList(),
+        IdentifiersUnique(),
         CEHRTRequiredShare(),
         RosterCEHRTShare(),
         RosterMatchesCounts(),
