@@ -4,10 +4,29 @@ import Foundation
 /// The state of one parse: libxml2 contexts, the element stack for paths, and the diagnostics.
 /// Reached from libxml2's C callbacks through an unretained pointer; lives only inside `run`.
 final class ParseSession {
+    /// Element names are libxml2's interned dictionary strings, stable for the whole parse, so the
+    /// stack keeps and compares pointers and makes Swift strings only for paths in diagnostics.
+    fileprivate typealias Name = UnsafePointer<xmlChar>
+
     private struct Frame {
-        var name: String
+        /// nil only for the document's virtual parent of the root element.
+        var name: Name?
         var index: Int
-        var childCounts: [String: Int] = [:]
+        /// Counts of children by name; the current run of same-named siblings is kept apart, so a
+        /// million roster entries never touch the dictionary.
+        var childCounts: [Name: Int] = [:]
+        var lastChild: Name?
+        var lastCount = 0
+
+        mutating func nextIndex(for child: Name) -> Int {
+            if child != lastChild {
+                if let lastChild { childCounts[lastChild] = lastCount }
+                lastChild = child
+                lastCount = childCounts[child] ?? 0
+            }
+            lastCount += 1
+            return lastCount
+        }
     }
 
     let handler: XMLEventHandler
@@ -17,7 +36,7 @@ final class ParseSession {
     private(set) var diagnostics: [XMLDiagnostic] = []
     private var suppressed = 0
     private var stack: [Frame] = []
-    private var rootCounts: [String: Int] = [:]
+    private var root = Frame(name: nil, index: 0)
     /// The element just closed stays on the stack until the next event, so that a schema error
     /// raised at its end tag (missing children, bad content) still names it.
     private var pendingPop = false
@@ -124,12 +143,14 @@ final class ParseSession {
     func currentPath() -> String {
         var path = ""
         for frame in stack {
-            path += frame.index > 1 ? "/\(frame.name)[\(frame.index)]" : "/\(frame.name)"
+            let name = frame.name.map { String(cString: $0) } ?? ""
+
+            path += frame.index > 1 ? "/\(name)[\(frame.index)]" : "/\(name)"
         }
         return path
     }
 
-    private func settlePendingPop() {
+    fileprivate func settlePendingPop() {
         if pendingPop {
             pendingPop = false
             stack.removeLast()
@@ -138,35 +159,35 @@ final class ParseSession {
 
     // MARK: - Events
 
-    fileprivate func didStart(_ name: String, attributes: [XMLAttribute]) {
+    /// Pushes the element; returns false when parsing had to stop (too deep).
+    fileprivate func didStart(_ name: Name) -> Bool {
         settlePendingPop()
-        let index: Int
-        if stack.isEmpty {
-            index = (rootCounts[name] ?? 0) + 1
-            rootCounts[name] = index
-        } else {
-            index = (stack[stack.count - 1].childCounts[name] ?? 0) + 1
-            stack[stack.count - 1].childCounts[name] = index
-        }
+        let index = stack.isEmpty ? root.nextIndex(for: name) : stack[stack.count - 1].nextIndex(for: name)
         stack.append(Frame(name: name, index: index))
         if stack.count > limits.maxDepth {
             report(.tooDeep, "elements nested deeper than the limit of \(limits.maxDepth)", line: currentLine)
             stop()
-            return
+            return false
         }
+        return true
+    }
+
+    fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
         handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
     }
 
-    fileprivate func didEnd(_ name: String) {
+    fileprivate func didEnd(_ name: Name) {
         settlePendingPop()
         pendingPop = true
-        handler.endElement(name)
+        if wantsEvents { handler.endElement(String(cString: name)) }
     }
 
     fileprivate func didRead(_ text: String) {
         settlePendingPop()
         handler.characters(text)
     }
+
+    fileprivate lazy var wantsEvents: Bool = handler.wantsEvents
 
     fileprivate func didSeeDoctype() {
         report(.doctype, "DOCTYPE declarations are not accepted (no DTDs or entities in submissions)", line: currentLine)
@@ -208,6 +229,7 @@ final class ParseSession {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let session = ParseSession.session(context), let localName else { return }
+            guard session.didStart(localName), session.wantsEvents else { return }
             var list: [XMLAttribute] = []
             if let attributes, attributeCount > 0 {
                 list.reserveCapacity(Int(attributeCount))
@@ -219,14 +241,19 @@ final class ParseSession {
                     list.append(XMLAttribute(name: String(cString: name), value: value))
                 }
             }
-            session.didStart(String(cString: localName), attributes: list)
+            session.deliverStart(String(cString: localName), attributes: list)
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let session = ParseSession.session(context), let localName else { return }
-            session.didEnd(String(cString: localName))
+            session.didEnd(localName)
         }
         sax.characters = { context, text, length in
-            guard let session = ParseSession.session(context), let text, length > 0 else { return }
+            guard let session = ParseSession.session(context) else { return }
+            guard session.wantsEvents else {
+                session.settlePendingPop()
+                return
+            }
+            guard let text, length > 0 else { return }
             session.didRead(String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self))
         }
         sax.cdataBlock = sax.characters

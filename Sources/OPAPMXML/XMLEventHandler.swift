@@ -21,7 +21,13 @@ public struct XMLLocation: Sendable, Hashable {
 /// Receives the document as a stream of events, so that large rosters never need to be held in memory.
 /// Names are local names; the schema decides which namespace is allowed.
 public protocol XMLEventHandler: AnyObject {
+    /// False when the handler needs no events (validation only): the parser then skips building them.
+    var wantsEvents: Bool { get }
     func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation)
     func characters(_ text: String)
     func endElement(_ name: String)
+}
+
+extension XMLEventHandler {
+    public var wantsEvents: Bool { true }
 }

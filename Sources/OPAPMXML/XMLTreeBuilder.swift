@@ -10,6 +10,8 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public private(set) var root: XMLElementNode?
     private var stack: [XMLElementNode] = []
     private var text: [String] = []
+    /// Whether each open element has had a child element: text between children is layout, not content.
+    private var hasChildren: [Bool] = []
     private let streamed: Set<String>
     private let onStreamed: StreamedElement?
     /// Depth inside a streamed element; its content is not kept.
@@ -25,6 +27,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
             skipping += 1
             return
         }
+        if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         if let parent = stack.last, streamed.contains(name) {
             onStreamed?(name, attributes, location, parent)
             skipping = 1
@@ -39,10 +42,11 @@ public final class XMLTreeBuilder: XMLEventHandler {
         }
         stack.append(node)
         text.append("")
+        hasChildren.append(false)
     }
 
     public func characters(_ content: String) {
-        guard skipping == 0, !text.isEmpty else { return }
+        guard skipping == 0, !text.isEmpty, hasChildren.last == false else { return }
         text[text.count - 1] += content
     }
 
@@ -51,6 +55,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
             skipping -= 1
             return
         }
+        hasChildren.removeLast()
         guard let node = stack.popLast(), let content = text.popLast() else { return }
         node.text = content.trimmingCharacters(in: .whitespacesAndNewlines)
     }

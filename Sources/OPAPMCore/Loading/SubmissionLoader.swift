@@ -51,6 +51,7 @@ public struct SubmissionLoader: Sendable {
 
 /// Receives events and keeps nothing: validation alone.
 final class DiscardingHandler: XMLEventHandler {
+    var wantsEvents: Bool { false }
     func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {}
     func characters(_ text: String) {}
     func endElement(_ name: String) {}
@@ -58,13 +59,21 @@ final class DiscardingHandler: XMLEventHandler {
 
 /// Counts roster entries per roster element while they stream past.
 final class RosterAggregator {
-    private(set) var summaries: [ObjectIdentifier: RosterSummary] = [:]
+    private var summaries: [ObjectIdentifier: RosterSummary] = [:]
     private var seen = Set<UInt64>()
+    /// The roster being read: entries arrive in runs, so the dictionary is touched once per roster.
+    private var currentKey: ObjectIdentifier?
+    private var current: RosterSummary?
 
     func add(attributes: [XMLAttribute], roster: XMLElementNode) {
         let key = ObjectIdentifier(roster)
-        var summary = summaries[key]
-            ?? RosterSummary(location: SourceLocation(line: roster.location.line, path: roster.path))
+        if key != currentKey {
+            flush()
+            currentKey = key
+            current = summaries[key] ?? RosterSummary(location: SourceLocation(line: roster.location.line, path: roster.path))
+        }
+        guard var summary = current else { return }
+        current = nil
         summary.clinicians += 1
         for attribute in attributes {
             switch attribute.name {
@@ -79,10 +88,15 @@ final class RosterAggregator {
                 break
             }
         }
-        summaries[key] = summary
+        current = summary
+    }
+
+    private func flush() {
+        if let currentKey, let current { summaries[currentKey] = current }
     }
 
     func summary(for roster: XMLElementNode) -> RosterSummary? {
-        summaries[ObjectIdentifier(roster)]
+        flush()
+        return summaries[ObjectIdentifier(roster)]
     }
 }
