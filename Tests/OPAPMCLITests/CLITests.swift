@@ -179,3 +179,43 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         #expect(run.stdout.contains("approved"))
     }
 }
+
+/// A small run of scripts/bench proves it works; timings are for notes, never asserted.
+@Suite struct BenchSmokeTests {
+    @Test func benchRunsEveryScenario() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPAPM_BIN"] = executable.path
+        let process = Process()
+        process.executableURL = repositoryRoot.appendingPathComponent("scripts/bench")
+        process.arguments = ["smoke"]
+        process.currentDirectoryURL = repositoryRoot
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for scenario in ["roster-validate", "roster-check", "batch-check", "batch-publish", "growth-", "check seconds per MB"] {
+            #expect(text.contains(scenario), "\(scenario) missing from:\n\(text)")
+        }
+    }
+
+    @Test func generatorIsDeterministicAndValid() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-gen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = root.appendingPathComponent("a").path
+        let b = root.appendingPathComponent("b").path
+        #expect(try opapm(["generate", "--out", a, "--count", "9", "--roster", "50", "--seed", "7"]).status == 0)
+        #expect(try opapm(["generate", "--out", b, "--count", "9", "--roster", "50", "--seed", "7"]).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: a) {
+            let left = try Data(contentsOf: URL(fileURLWithPath: a).appendingPathComponent(name))
+            let right = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))
+            #expect(left == right, "\(name)")
+        }
+        let check = try opapm(["check", a])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("9 approved"))
+    }
+}
