@@ -50,6 +50,17 @@ public final class XMLTreeBuilder: XMLEventHandler {
         text[text.count - 1] += content
     }
 
+    /// XML white space (space, tab, CR, LF) trimmed from both ends, in pure Swift: Foundation's
+    /// `trimmingCharacters` bridges through NSString and was the largest cost of a batch check.
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }
+        return String(text[first...last])
+    }
+
     public func endElement(_ name: String) {
         if skipping > 0 {
             skipping -= 1
@@ -57,6 +68,6 @@ public final class XMLTreeBuilder: XMLEventHandler {
         }
         hasChildren.removeLast()
         guard let node = stack.popLast(), let content = text.popLast() else { return }
-        node.text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        node.text = Self.trimmed(content)
     }
 }

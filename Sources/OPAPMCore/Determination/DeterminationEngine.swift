@@ -72,7 +72,8 @@ public struct DeterminationEngine: Sendable {
         }
         return ArrangementDetermination(
             id: arrangement.id, name: arrangement.name, performanceYear: year, determination: Self.decide(findings),
-            figures: Self.figures(context), findings: findings, parameters: parameters.rows)
+            figures: Self.figures(context), findings: findings,
+            parameters: PerformanceYearTable.rowsByYear[year] ?? parameters.rows)
     }
 
     /// Errors that fail a criterion make it not approved; otherwise missing information makes it incomplete.

@@ -59,6 +59,10 @@ final class DiscardingHandler: XMLEventHandler {
 
 /// Counts roster entries per roster element while they stream past.
 final class RosterAggregator {
+    /// NPIs remembered for the duplicate check. Beyond this many the check stops, so memory stays flat
+    /// however long the roster (about 32 MiB at the limit); the summary says how many were checked.
+    static let duplicateCheckLimit = 1_000_000
+
     private var summaries: [ObjectIdentifier: RosterSummary] = [:]
     private var seen = Set<UInt64>()
     /// The roster being read: entries arrive in runs, so the dictionary is touched once per roster.
@@ -80,6 +84,10 @@ final class RosterAggregator {
             case "usesCehrt":
                 if attribute.value == "true" || attribute.value == "1" { summary.usingCEHRT += 1 }
             case "npi":
+                guard seen.count < Self.duplicateCheckLimit else {
+                    summary.npisNotCheckedForDuplicates += 1
+                    continue
+                }
                 if let npi = UInt64(attribute.value), !seen.insert(npi).inserted {
                     summary.duplicateNPIs += 1
                     if summary.firstDuplicateNPI == nil { summary.firstDuplicateNPI = attribute.value }

@@ -77,6 +77,8 @@ public struct RosterSummary: Sendable, Hashable {
     public var usingCEHRT: Int = 0
     public var duplicateNPIs: Int = 0
     public var firstDuplicateNPI: String?
+    /// Entries past the loader's duplicate-check limit, not checked for repeated NPIs.
+    public var npisNotCheckedForDuplicates: Int = 0
     public var location: SourceLocation
 
     public init(location: SourceLocation) {

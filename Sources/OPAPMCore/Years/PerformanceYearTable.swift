@@ -12,8 +12,19 @@ public enum PerformanceYearTable {
         }
     }
 
+    /// Every supported year's values, built once: a batch of ten thousand files asks for them per file.
+    private static let table: [Int: PerformanceYearParameters] = Dictionary(
+        uniqueKeysWithValues: supportedYears.map { ($0, build($0)) })
+
+    /// The report rows of each year's values, built once.
+    static let rowsByYear: [Int: [ParameterRow]] = table.mapValues(\.rows)
+
     public static func parameters(for year: Int) throws(UnsupportedYear) -> PerformanceYearParameters {
-        guard supportedYears.contains(year) else { throw UnsupportedYear(year: year) }
+        guard let parameters = table[year] else { throw UnsupportedYear(year: year) }
+        return parameters
+    }
+
+    private static func build(_ year: Int) -> PerformanceYearParameters {
         let early = year <= 2019
         return PerformanceYearParameters(
             year: year,

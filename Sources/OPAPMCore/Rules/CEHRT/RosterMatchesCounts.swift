@@ -28,6 +28,11 @@ public struct RosterMatchesCounts: Rule {
                     "APM Entity \(entity.tin): roster lists \(roster.clinicians) clinicians, eligibleClinicianCount says \(entity.eligibleClinicianCount)",
                     at: roster.location))
             }
+            if roster.npisNotCheckedForDuplicates > 0 {
+                violations.append(Violation(
+                    "APM Entity \(entity.tin): \(roster.npisNotCheckedForDuplicates) roster entries past the first million were not checked for repeated NPIs",
+                    at: roster.location, severity: .note))
+            }
             if roster.duplicateNPIs > 0, let npi = roster.firstDuplicateNPI {
                 violations.append(Violation(
                     "APM Entity \(entity.tin): \(roster.duplicateNPIs) NPI(s) listed more than once, first \(npi)",
