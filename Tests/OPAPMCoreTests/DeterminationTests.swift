@@ -273,3 +273,37 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(rosters[1].cehrtPercent == decimal("62.5"))
     }
 }
+
+@Suite struct RosterAggregationTests {
+    @Test func duplicateNPIsAreFoundAcrossEntities() throws {
+        var text = try String(
+            contentsOfFile: repositoryPath("samples/not-approved/CEHRT002-roster-share-below-75-percent.xml"), encoding: .utf8)
+        // Give the second entity's first clinician the first entity's first NPI.
+        let npis = text.components(separatedBy: "npi=\"").dropFirst().map { String($0.prefix(10)) }
+        let first = try #require(npis.first)
+        let secondEntityFirst = try #require(npis.dropFirst(12).first)
+        text = text.replacingOccurrences(of: "npi=\"\(secondEntityFirst)\"", with: "npi=\"\(first)\"")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-dup-\(UUID().uuidString).xml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let loaded = try SubmissionLoader().load(path: url.path)
+        let rosters = try #require(loaded.submission).arrangement.apmEntities.compactMap(\.roster)
+        #expect(rosters.map(\.clinicians) == [12, 8])
+        #expect(rosters.map(\.duplicateNPIs) == [0, 1])
+        #expect(rosters[1].firstDuplicateNPI == first)
+        let result = engine.determine(try #require(loaded.submission), year: 2024)
+        #expect(result.findings.contains { $0.rule == "CEHRT003" && $0.message.contains("listed more than once, first \(first)") })
+    }
+
+    @Test func npiSetStopsAtItsCapacity() {
+        var set = NPISet()
+        var inserted = 0
+        for npi in 0..<UInt64(NPISet.capacity) where set.insert(1_000_000_000 + npi * 7) == .inserted {
+            inserted += 1
+        }
+        #expect(inserted == NPISet.capacity)
+        #expect(set.count == NPISet.capacity)
+        #expect(set.insert(1_000_000_000) == .present)
+        #expect(set.insert(9_999_999_999) == .full)
+    }
+}

@@ -60,51 +60,96 @@ final class DiscardingHandler: XMLEventHandler {
 /// Counts roster entries per roster element while they stream past.
 final class RosterAggregator {
     /// NPIs remembered for the duplicate check. Beyond this many the check stops, so memory stays flat
-    /// however long the roster (about 32 MiB at the limit); the summary says how many were checked.
-    static let duplicateCheckLimit = 1_000_000
+    /// however long the roster (16 MiB at most); the summary says how many were not checked.
+    static let duplicateCheckLimit = NPISet.capacity
 
     private var summaries: [ObjectIdentifier: RosterSummary] = [:]
-    private var seen = Set<UInt64>()
-    /// The roster being read: entries arrive in runs, so the dictionary is touched once per roster.
-    private var currentKey: ObjectIdentifier?
-    private var current: RosterSummary?
+    private var seen = NPISet()
+    /// The roster being read: entries arrive in runs, so plain counters are bumped and the summary
+    /// is written once per roster.
+    private var current: (key: ObjectIdentifier, roster: XMLElementNode)?
+    private var clinicians = 0
+    private var usingCEHRT = 0
+    private var duplicates = 0
+    private var unchecked = 0
+    private var firstDuplicate: String?
 
     func add(attributes: [XMLAttribute], roster: XMLElementNode) {
         let key = ObjectIdentifier(roster)
-        if key != currentKey {
-            flush()
-            currentKey = key
-            current = summaries[key] ?? RosterSummary(location: SourceLocation(line: roster.location.line, path: roster.path))
-        }
-        guard var summary = current else { return }
-        current = nil
-        summary.clinicians += 1
+        if current?.key != key { switchTo(key, roster) }
+        clinicians += 1
         for attribute in attributes {
             switch attribute.name {
             case "usesCehrt":
-                if attribute.value == "true" || attribute.value == "1" { summary.usingCEHRT += 1 }
+                if attribute.value == "true" || attribute.value == "1" { usingCEHRT += 1 }
             case "npi":
-                guard seen.count < Self.duplicateCheckLimit else {
-                    summary.npisNotCheckedForDuplicates += 1
-                    continue
-                }
-                if let npi = UInt64(attribute.value), !seen.insert(npi).inserted {
-                    summary.duplicateNPIs += 1
-                    if summary.firstDuplicateNPI == nil { summary.firstDuplicateNPI = attribute.value }
+                guard let npi = UInt64(attribute.value) else { continue }
+                switch seen.insert(npi) {
+                case .inserted: break
+                case .present:
+                    duplicates += 1
+                    if firstDuplicate == nil { firstDuplicate = attribute.value }
+                case .full: unchecked += 1
                 }
             default:
                 break
             }
         }
-        current = summary
+    }
+
+    private func switchTo(_ key: ObjectIdentifier, _ roster: XMLElementNode) {
+        flush()
+        current = (key, roster)
+        let previous = summaries[key]
+        clinicians = previous?.clinicians ?? 0
+        usingCEHRT = previous?.usingCEHRT ?? 0
+        duplicates = previous?.duplicateNPIs ?? 0
+        unchecked = previous?.npisNotCheckedForDuplicates ?? 0
+        firstDuplicate = previous?.firstDuplicateNPI
     }
 
     private func flush() {
-        if let currentKey, let current { summaries[currentKey] = current }
+        guard let current else { return }
+        var summary = RosterSummary(location: SourceLocation(line: current.roster.location.line, path: current.roster.path))
+        summary.clinicians = clinicians
+        summary.usingCEHRT = usingCEHRT
+        summary.duplicateNPIs = duplicates
+        summary.firstDuplicateNPI = firstDuplicate
+        summary.npisNotCheckedForDuplicates = unchecked
+        summaries[current.key] = summary
     }
 
     func summary(for roster: XMLElementNode) -> RosterSummary? {
         flush()
         return summaries[ObjectIdentifier(roster)]
+    }
+}
+
+/// A fixed-size open-addressing set of NPIs (linear probing, half full at most): no rehashing and no
+/// per-insert allocation on a million-entry roster, and memory that cannot grow past 16 MiB.
+struct NPISet {
+    static let capacity = 1 << 20
+    private static let slots = capacity * 2
+    private var table: [UInt64] = []
+    private(set) var count = 0
+
+    enum Outcome { case inserted, present, full }
+
+    mutating func insert(_ npi: UInt64) -> Outcome {
+        if table.isEmpty { table = Array(repeating: 0, count: Self.slots) }
+        // 0 marks an empty slot; NPIs are ten-digit numbers, never 0.
+        let key = npi == 0 ? UInt64.max : npi
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 43) & (Self.slots - 1)
+        while true {
+            let slot = table[index]
+            if slot == key { return .present }
+            if slot == 0 {
+                guard count < Self.capacity else { return .full }
+                table[index] = key
+                count += 1
+                return .inserted
+            }
+            index = (index + 1) & (Self.slots - 1)
+        }
     }
 }

@@ -30,7 +30,7 @@ public struct RosterMatchesCounts: Rule {
             }
             if roster.npisNotCheckedForDuplicates > 0 {
                 violations.append(Violation(
-                    "APM Entity \(entity.tin): \(roster.npisNotCheckedForDuplicates) roster entries past the first million were not checked for repeated NPIs",
+                    "APM Entity \(entity.tin): \(roster.npisNotCheckedForDuplicates) roster entries past the first \(RosterAggregator.duplicateCheckLimit) were not checked for repeated NPIs",
                     at: roster.location, severity: .note))
             }
             if roster.duplicateNPIs > 0, let npi = roster.firstDuplicateNPI {
@@ -42,3 +42,4 @@ public struct RosterMatchesCounts: Rule {
         return violations
     }
 }
+
