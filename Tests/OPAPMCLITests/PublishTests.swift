@@ -7,11 +7,13 @@ func temporaryDirectory(_ label: String) throws -> URL {
     return url
 }
 
-func run(_ executable: String, _ arguments: [String]) throws -> Run {
+/// Runs a program from the repository root and collects its output.
+func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
+    if let environment { process.environment = environment }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

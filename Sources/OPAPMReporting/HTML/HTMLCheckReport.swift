@@ -24,24 +24,14 @@ public enum HTMLCheckReport {
             body += "</section>\n"
         }
         let summary = "\(counts[.approved] ?? 0) approved, \(counts[.notApproved] ?? 0) not approved, \(counts[.incomplete] ?? 0) incomplete"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>opapm determination report</title>
-            <style>\(style)</style>
-            </head>
-            <body>
+        let content = """
             <header><h1>Other Payer Advanced APM determinations</h1>
             <p class="summary">\(HTMLText.escape(summary)) · 42 CFR 414.1420</p></header>
             <main>
             \(body)</main>
-            </body>
-            </html>
 
             """
+        return HTMLPage.document(title: "opapm determination report", style: style, body: content)
     }
 
     static func arrangementSection(_ arrangement: ArrangementDetermination, submission: Submission?, id: String,

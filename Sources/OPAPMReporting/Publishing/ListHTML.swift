@@ -25,27 +25,17 @@ enum ListHTML {
             body += "</tbody></table>\n</section>\n"
         }
         let asOf = list.asOf.map { " · as of \(HTMLText.escape($0))" } ?? ""
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Other Payer Advanced APMs, performance year \(list.performanceYear)</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header><h1>Other Payer Advanced APMs, performance year \(list.performanceYear)</h1>
+        let title = "Other Payer Advanced APMs, performance year \(list.performanceYear)"
+        let content = """
+            <header><h1>\(title)</h1>
             <p><span id="count">\(list.arrangements.count)</span> approved arrangement(s)\(asOf)</p>
             <label>Filter <input id="filter" type="search" placeholder="payer, arrangement, state…" autocomplete="off"></label>
             </header>
             <main>
             \(body)</main>
-            <script>\(script)</script>
-            </body>
-            </html>
 
             """
+        return HTMLPage.document(title: title, style: style, body: content, script: script)
     }
 
     static let style = """
