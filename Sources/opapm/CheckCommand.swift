@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let configured = engine
-        let results = files.parallelMap { configured.determine(path: $0, loader: loader, year: year) }
+        let results = files.parallelMap(jobs: limits.jobs) { configured.determine(path: $0, loader: loader, year: year) }
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results)

@@ -31,8 +31,21 @@ enum CommandSupport {
         }
     }
 
-    /// Writes through a temporary file in the same directory, then renames: never a half-written report.
+    /// Writes a regular file through a temporary file in the same directory, then renames: never a
+    /// half-written report. A device or pipe (`/dev/stdout`, `/dev/full`) is written in place, since
+    /// renaming over it would replace the device itself.
     static func writeAtomically(_ text: String, to path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw fail("cannot write \(path)") }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.close()
+            } catch {
+                throw fail("cannot write \(path): \(error.localizedDescription)")
+            }
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")

@@ -12,10 +12,14 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Most XML diagnostics reported per file.")
     var maxDiagnostics: Int = XMLLimits.defaultMaxDiagnostics
 
+    @Option(help: "Threads to use (default: all cores). Output is the same for any number.")
+    var jobs: Int?
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
         guard maxDiagnostics > 0 else { throw ValidationError("--max-diagnostics must be positive") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     var limits: XMLLimits {

@@ -72,7 +72,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         let configured = engine
-        let results = files.parallelMap { file in configured.determine(path: file, loader: loader, years: years) }
+        let results = files.parallelMap(jobs: limits.jobs) { file in configured.determine(path: file, loader: loader, years: years) }
         let report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)

@@ -56,7 +56,7 @@ struct PublishCommand: ParsableCommand {
         let files = try CommandSupport.files(paths)
         let loader = try CommandSupport.loader(limits.limits)
         let engine = DeterminationEngine()
-        let results = files.parallelMap { engine.determine(path: $0, loader: loader, years: nil) }
+        let results = files.parallelMap(jobs: limits.jobs) { engine.determine(path: $0, loader: loader, years: nil) }
 
         var skipped: [SkippedFile] = []
         var fatal = false

@@ -2,13 +2,17 @@ import Dispatch
 import Foundation
 
 extension Array where Element: Sendable {
-    /// Maps on all cores and returns results in input order, so output never depends on scheduling.
-    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
+    /// Maps on up to `jobs` threads (default: all cores) and returns results in input order, so
+    /// output never depends on scheduling or on the number of threads.
+    public func parallelMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+        let workers = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        guard workers > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let input = self
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.store(transform(input[index]), at: index)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: input.count, by: workers) {
+                results.store(transform(input[index]), at: index)
+            }
         }
         return results.values()
     }

@@ -11,8 +11,8 @@ public struct ValidationOutcome: Sendable {
 
 extension SubmissionLoader {
     /// Validates every file on all cores with the one compiled schema; results in input order.
-    public func validate(files: [String]) -> [ValidationOutcome] {
-        files.parallelMap { path in
+    public func validate(files: [String], jobs: Int? = nil) -> [ValidationOutcome] {
+        files.parallelMap(jobs: jobs) { path in
             do {
                 return ValidationOutcome(path: path, diagnostics: try validate(path: path), readError: nil)
             } catch {
