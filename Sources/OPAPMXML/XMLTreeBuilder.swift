@@ -52,7 +52,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
 
     /// XML white space (space, tab, CR, LF) trimmed from both ends, in pure Swift: Foundation's
     /// `trimmingCharacters` bridges through NSString and was the largest cost of a batch check.
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         let bytes = text.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }

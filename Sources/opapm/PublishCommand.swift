@@ -36,13 +36,15 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    var formats: [ListFormat] {
-        format.split(separator: ",").compactMap { ListFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+    var formatNames: [String] {
+        format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
+
+    var formats: [ListFormat] { formatNames.compactMap(ListFormat.init(rawValue:)) }
 
     func validate() throws {
         try CommandSupport.checkYear(year)
-        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = formatNames
         for name in names where ListFormat(rawValue: name) == nil {
             throw ValidationError("unknown format '\(name)' (csv, json, xml, html, md)")
         }

@@ -157,6 +157,17 @@ let sharedReport = LintReport(
         }
     }
 
+    @Test func documentedExampleLoads() throws {
+        let guide = try String(contentsOfFile: repositoryPath("docs/ci.md"), encoding: .utf8)
+        let start = try #require(guide.range(of: "```yaml\n"))
+        let end = try #require(guide.range(of: "```", range: start.upperBound..<guide.endIndex))
+        let configuration = try LintConfiguration.load(path: try write(String(guide[start.upperBound..<end.lowerBound])))
+        #expect(configuration.years == [2025])
+        #expect(configuration.measures == "data/measures-data.json")
+        #expect(configuration.severityOverrides["SUB004"] == .some(nil))
+        #expect(configuration.severityOverrides["CEHRT003"] == .some(.error))
+    }
+
     @Test func configurationIsFoundWalkingUp() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-walk-\(UUID().uuidString)")
         let deep = root.appendingPathComponent("a/b/c")

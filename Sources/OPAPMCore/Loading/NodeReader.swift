@@ -102,7 +102,8 @@ struct NodeReader {
 
     /// `xs:decimal` lexical form only (no exponent), converted exactly.
     static func decimal(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Attribute values keep XML white space (xs:decimal collapses it); element text is already trimmed.
+        let trimmed = XMLTreeBuilder.trimmed(text)
         guard !trimmed.isEmpty,
             trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
         else { return nil }
@@ -110,7 +111,7 @@ struct NodeReader {
     }
 
     static func bool(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces) {
+        switch XMLTreeBuilder.trimmed(text) {
         case "true", "1": return true
         case "false", "0": return false
         default: return nil

@@ -6,8 +6,8 @@ import Yams
 /// value is an error naming the file and line, so a typo never silently changes what CI enforces.
 ///
 /// ```yaml
-/// years: [2024, 2025]          # performance years to decide (default: each submission's own)
-/// measures: data/measures-data.json   # a CMS catalogue for a single configured year
+/// years: [2025]                # performance years to decide (default: each submission's own)
+/// measures: data/measures-data.json   # a CMS catalogue; needs exactly one year
 /// ignore: ["samples/invalid/*"]       # fnmatch patterns; * also crosses /
 /// rules:
 ///   SUB004: {severity: off, reason: "deadlines are tracked elsewhere"}
