@@ -36,8 +36,14 @@ let package = Package(
             ]
         ),
 
+        // Fuzzing: the harness (parse, load, check, report, invariants), libFuzzer's entry point, and the
+        // target scripts/fuzz builds with -sanitize=fuzzer (built normally, it replays saved inputs).
+        .target(name: "OPAPMFuzzing", dependencies: ["OPAPMCore", "OPAPMReporting"]),
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "opapm-fuzz", dependencies: ["OPAPMFuzzing", "CFuzzDriver"]),
+
         .testTarget(name: "OPAPMXMLTests", dependencies: ["OPAPMXML"]),
-        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML"], exclude: ["Fixtures"]),
+        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML", "OPAPMFuzzing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),

@@ -174,6 +174,10 @@ final class ParseSession {
 
     fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
         handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
+        if let reason = handler.stopReason {
+            report(.listTooLong, reason, line: currentLine)
+            stop()
+        }
     }
 
     fileprivate func didEnd(_ name: Name) {

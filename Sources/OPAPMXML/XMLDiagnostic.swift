@@ -15,6 +15,8 @@ public struct XMLDiagnostic: Sendable, Hashable, Codable {
         case empty = "XML005"
         /// More diagnostics than the per-file limit; the rest were not reported.
         case tooManyDiagnostics = "XML006"
+        /// A list (a roster) is longer than its limit; reading stopped there.
+        case listTooLong = "XML007"
         /// The document is well-formed but not valid against the schema.
         case schema = "XSD001"
     }

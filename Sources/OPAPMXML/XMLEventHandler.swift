@@ -26,8 +26,12 @@ public protocol XMLEventHandler: AnyObject {
     func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation)
     func characters(_ text: String)
     func endElement(_ name: String)
+    /// Set when the handler has seen more than it accepts (a list over its limit): parsing stops at
+    /// once with an `XML007` diagnostic giving this reason.
+    var stopReason: String? { get }
 }
 
 extension XMLEventHandler {
     public var wantsEvents: Bool { true }
+    public var stopReason: String? { nil }
 }

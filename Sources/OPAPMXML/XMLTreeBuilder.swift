@@ -4,8 +4,9 @@ import Foundation
 /// (typically roster entries, which can number a million) are handed to `onStreamed` with their
 /// parent and dropped, so memory stays flat however long the list.
 public final class XMLTreeBuilder: XMLEventHandler {
+    /// Receives one streamed element; returns a reason to stop reading (a list over its limit), or nil.
     public typealias StreamedElement = (_ name: String, _ attributes: [XMLAttribute], _ location: XMLLocation,
-        _ parent: XMLElementNode) -> Void
+        _ parent: XMLElementNode) -> String?
 
     public private(set) var root: XMLElementNode?
     private var stack: [XMLElementNode] = []
@@ -16,6 +17,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
     private let onStreamed: StreamedElement?
     /// Depth inside a streamed element; its content is not kept.
     private var skipping = 0
+    public private(set) var stopReason: String?
 
     public init(streamed: Set<String> = [], onStreamed: StreamedElement? = nil) {
         self.streamed = streamed
@@ -29,7 +31,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
         }
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         if let parent = stack.last, streamed.contains(name) {
-            onStreamed?(name, attributes, location, parent)
+            stopReason = onStreamed?(name, attributes, location, parent)
             skipping = 1
             return
         }

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandSupport.files(paths)
-        let loader = try CommandSupport.loader(limits.limits)
+        let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         if let measures, let year {
             do {
@@ -59,8 +59,7 @@ struct CheckCommand: ParsableCommand {
                 throw CommandSupport.fail("\(approved): \(error)")
             }
         }
-        let configured = engine
-        let results = files.parallelMap(jobs: limits.jobs) { configured.determine(path: $0, loader: loader, year: year) }
+        let results = engine.determine(paths: files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs)
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results)

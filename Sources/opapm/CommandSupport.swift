@@ -15,9 +15,9 @@ enum CommandSupport {
         }
     }
 
-    static func loader(_ limits: XMLLimits) throws -> SubmissionLoader {
+    static func loader(_ options: LimitOptions) throws -> SubmissionLoader {
         do {
-            return try SubmissionLoader(limits: limits)
+            return try SubmissionLoader(limits: options.limits, maxRosterEntries: options.maxRoster)
         } catch {
             throw fail("internal error: \(error)")
         }

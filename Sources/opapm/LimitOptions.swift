@@ -1,4 +1,5 @@
 import ArgumentParser
+import OPAPMCore
 import OPAPMXML
 
 /// Bounds on reading untrusted submission files, shared by every command that reads them.
@@ -9,6 +10,9 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Deepest element nesting accepted.")
     var maxDepth: Int = XMLLimits.defaultMaxDepth
 
+    @Option(help: "Most roster entries (clinicians) one submission may list; reading stops past it (check, lint, publish).")
+    var maxRoster: Int = SubmissionLoader.defaultMaxRosterEntries
+
     @Option(help: "Most XML diagnostics reported per file.")
     var maxDiagnostics: Int = XMLLimits.defaultMaxDiagnostics
 
@@ -18,6 +22,7 @@ struct LimitOptions: ParsableArguments {
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
+        guard maxRoster > 0 else { throw ValidationError("--max-roster must be positive") }
         guard maxDiagnostics > 0 else { throw ValidationError("--max-diagnostics must be positive") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }

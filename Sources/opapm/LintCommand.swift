@@ -61,7 +61,7 @@ struct LintCommand: ParsableCommand {
             return
         }
         let files = try CommandSupport.files(paths).filter { !configuration.ignores($0) }
-        let loader = try CommandSupport.loader(limits.limits)
+        let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
         let years = year.map { [$0] } ?? configuration.years
         if let measures = configuration.measures, let only = years?.first {
@@ -71,8 +71,7 @@ struct LintCommand: ParsableCommand {
                 throw CommandSupport.fail(error.description)
             }
         }
-        let configured = engine
-        let results = files.parallelMap(jobs: limits.jobs) { file in configured.determine(path: file, loader: loader, years: years) }
+        let results = engine.determine(paths: files, loader: loader, years: years, jobs: limits.jobs)
         let report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)

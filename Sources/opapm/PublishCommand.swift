@@ -56,9 +56,9 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandSupport.files(paths)
-        let loader = try CommandSupport.loader(limits.limits)
+        let loader = try CommandSupport.loader(limits)
         let engine = DeterminationEngine()
-        let results = files.parallelMap(jobs: limits.jobs) { engine.determine(path: $0, loader: loader, years: nil) }
+        let results = engine.determine(paths: files, loader: loader, years: nil, jobs: limits.jobs)
 
         var skipped: [SkippedFile] = []
         var fatal = false
@@ -77,12 +77,12 @@ struct PublishCommand: ParsableCommand {
         if fatal {
             throw CommandSupport.fail("nothing written to \(out); fix the files above or use --skip-invalid")
         }
-        let list: PublishedList
-        do {
-            list = try ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped)
-        } catch {
-            throw CommandSupport.fail("\(error.description); nothing written to \(out)")
+        for result in results {
+            for finding in result.arrangements.first?.findings ?? [] where finding.rule == DuplicateArrangements.ruleId {
+                CommandSupport.warn("\(result.path): not listed: [\(finding.rule)] \(finding.message)")
+            }
         }
+        let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped)
         var changes: ListChanges?
         if let previous {
             do {

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandSupport.files(paths)
-        let loader = try CommandSupport.loader(limits.limits)
+        let loader = try CommandSupport.loader(limits)
         let outcomes = loader.validate(files: files, jobs: limits.jobs)
         print(ValidationTextReport.render(outcomes), terminator: "")
         if outcomes.contains(where: { $0.readError != nil }) { throw ExitCode(2) }

@@ -126,7 +126,7 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(!json.contains("PRAIRIE-EP-2024"))
     }
 
-    @Test func laterSubmissionSupersedesAndSameDateIsAnError() throws {
+    @Test func laterSubmissionSupersedesAndSameDateListsNeither() throws {
         let root = try temporaryDirectory("supersede")
         defer { try? FileManager.default.removeItem(at: root) }
         let original = try String(
@@ -144,10 +144,13 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(csv.components(separatedBy: "BAYPACE-RR-2024").count == 2)
 
         try original.write(to: inputs.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
-        let conflict = try opapm(["publish", inputs.path, "--year", "2024", "--out", out.path])
-        #expect(conflict.status == 2)
+        // Two of one date: neither stands (INP006), and the list is still written without them.
+        let conflict = try opapm(["publish", inputs.path, "--year", "2024", "--out", out.path, "--format", "csv"])
+        #expect(conflict.status == 0)
         #expect(conflict.stderr.contains("a.xml") && conflict.stderr.contains("b.xml"))
-        #expect(conflict.stderr.contains("BAYPACE-RR-2024"))
+        #expect(conflict.stderr.contains("[INP006]") && conflict.stderr.contains("BAYPACE-RR-2024"))
+        let without = try String(contentsOf: out.appendingPathComponent("approved-arrangements-2024.csv"), encoding: .utf8)
+        #expect(!without.contains("BAYPACE-RR-2024"))
     }
 
     @Test func previousListChangesAreReported() throws {
@@ -161,11 +164,11 @@ func contents(_ directory: URL) throws -> [String: Data] {
             before.appendingPathComponent("approved-arrangements-2024.json").path,
         ])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("removed: CO-HCPF-CEHRT003"))
+        #expect(result.stdout.contains("removed: PRAIRIE-FR005"))
         #expect(result.stdout.contains("changed: GLHIC-TCOC-2024"))
         let markdown = try String(contentsOf: after.appendingPathComponent("approved-arrangements-2024.md"), encoding: .utf8)
         #expect(markdown.contains("## Changes since the previous list"))
-        #expect(markdown.contains("- removed: CO-HCPF-CEHRT003"))
+        #expect(markdown.contains("- removed: PRAIRIE-FR005"))
     }
 
     @Test func htmlRowsAreThereAndSortingWorksInChromium() throws {

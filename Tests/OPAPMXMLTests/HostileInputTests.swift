@@ -157,6 +157,7 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
         let builder = XMLTreeBuilder(streamed: ["value"]) { _, _, _, parent in
             #expect(parent.name == "item")
             streamed += 1
+            return nil
         }
         let parser = SecureXMLParser(schema: nil)
         let document = "<root><item><value>1</value></item><item><value>2</value><note> hi </note></item></root>"

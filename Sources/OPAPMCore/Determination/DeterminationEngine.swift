@@ -33,6 +33,12 @@ public struct DeterminationEngine: Sendable {
                 rule: "IO001", severity: .error, message: "cannot read: \(error.reason)", file: path, line: 0, path: "")
             return FileDetermination(path: path, findings: [finding], arrangements: [], submission: nil, unreadable: true)
         }
+        return determine(loaded, years: chosen)
+    }
+
+    /// Decides a file already read (from disk or memory) for `years` (nil: every year it covers).
+    public func determine(_ loaded: LoadedFile, years chosen: [Int]?) -> FileDetermination {
+        let path = loaded.path
         let fileFindings = loaded.diagnostics.map { diagnostic in
             Finding(
                 rule: diagnostic.code.rawValue, severity: .error, message: diagnostic.message,
@@ -113,6 +119,7 @@ public struct DeterminationEngine: Sendable {
         case .tooLarge: return "split the submission or raise --max-file-size"
         case .empty: return "the file has no content"
         case .tooManyDiagnostics: return "fix the first problems and run again, or raise --max-diagnostics"
+        case .listTooLong: return "split the roster across submissions, or raise --max-roster"
         case .schema: return "see docs/schema.md for the element's definition"
         }
     }

@@ -12,6 +12,7 @@ public enum EmbeddedSchemas {
 
   Units: money is xs:decimal US dollars (at most 2 decimals); every rate or share is a PERCENT
   from 0 to 100 (40 means 40%); overrun points are percents of expected expenditures (0 to 1000).
+  Those ranges are opapm's semantic checks (docs/bad-input.md), not facets here.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns="urn:opapm:submission:1"
@@ -24,34 +25,33 @@ public enum EmbeddedSchemas {
 
   <!-- ===== Simple types ===== -->
 
+  <!-- Numbers are checked here for form only: plain decimal digits, an optional minus sign, bounded
+       length (xs:decimal cannot be used: libxml2 rejects values over 24 digits, which would hide an
+       absurd amount behind a generic schema error). Their ranges (no negative
+       money, percents 0 to 100, known performance years, at most 5 of them) are checked by opapm,
+       each with its own finding id, so a user learns which class of mistake it is (docs/bad-input.md). -->
   <xs:simpleType name="Money">
-    <xs:restriction base="xs:decimal">
-      <xs:minInclusive value="0"/>
-      <xs:maxInclusive value="1000000000000000"/>
-      <xs:fractionDigits value="2"/>
+    <xs:restriction base="xs:token">
+      <xs:pattern value="-?[0-9]{1,36}(\.[0-9]{1,2})?"/>
     </xs:restriction>
   </xs:simpleType>
 
   <xs:simpleType name="Percent">
-    <xs:restriction base="xs:decimal">
-      <xs:minInclusive value="0"/>
-      <xs:maxInclusive value="100"/>
-      <xs:fractionDigits value="6"/>
+    <xs:restriction base="xs:token">
+      <xs:pattern value="-?[0-9]{1,32}(\.[0-9]{1,6})?"/>
     </xs:restriction>
   </xs:simpleType>
 
   <xs:simpleType name="OverrunPercent">
-    <xs:restriction base="xs:decimal">
-      <xs:minInclusive value="0"/>
-      <xs:maxInclusive value="1000"/>
-      <xs:fractionDigits value="6"/>
+    <xs:restriction base="xs:token">
+      <xs:pattern value="-?[0-9]{1,32}(\.[0-9]{1,6})?"/>
     </xs:restriction>
   </xs:simpleType>
 
   <xs:simpleType name="PerformanceYear">
     <xs:restriction base="xs:integer">
-      <xs:minInclusive value="2017"/>
-      <xs:maxInclusive value="2099"/>
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="9999"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -262,7 +262,7 @@ public enum EmbeddedSchemas {
 
   <xs:complexType name="PerformanceYears">
     <xs:sequence>
-      <xs:element name="year" type="PerformanceYear" maxOccurs="5"/>
+      <xs:element name="year" type="PerformanceYear" maxOccurs="50"/>
     </xs:sequence>
   </xs:complexType>
 

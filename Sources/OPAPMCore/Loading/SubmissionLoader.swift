@@ -13,14 +13,21 @@ public struct LoadedFile: Sendable {
 /// to the domain model, with rosters aggregated as they stream past.
 public struct SubmissionLoader: Sendable {
     public let parser: SecureXMLParser
+    /// Most roster entries (clinicians, over all APM Entities) one submission may list.
+    public let maxRosterEntries: Int
+
+    /// Two million: more than every clinician who bills Medicare Part B (about 1.3 million), so a real
+    /// roster always fits, while a runaway file stops early instead of reading for minutes.
+    public static let defaultMaxRosterEntries = 2_000_000
 
     /// The embedded submission schema, compiled once per process.
     public static let submissionSchema: Result<CompiledSchema, Error> = Result {
         try CompiledSchema(text: EmbeddedSchemas.submission)
     }
 
-    public init(limits: XMLLimits = XMLLimits()) throws {
+    public init(limits: XMLLimits = XMLLimits(), maxRosterEntries: Int = SubmissionLoader.defaultMaxRosterEntries) throws {
         parser = SecureXMLParser(schema: try Self.submissionSchema.get(), limits: limits)
+        self.maxRosterEntries = maxRosterEntries
     }
 
     /// Validates only: no tree is built and nothing is kept.
@@ -30,21 +37,47 @@ public struct SubmissionLoader: Sendable {
 
     /// Validates and loads the file at `path`.
     public func load(path: String) throws(XMLReadError) -> LoadedFile {
+        let reading = Reading(maxRosterEntries: maxRosterEntries)
+        let diagnostics = try parser.parse(fileAt: path, handler: reading.builder)
+        return reading.finish(path: path, diagnostics: diagnostics)
+    }
+
+    /// Validates and loads a document held in memory; `name` stands for its path in findings.
+    public func load(bytes: some Collection<UInt8>, name: String) -> LoadedFile {
+        let reading = Reading(maxRosterEntries: maxRosterEntries)
+        let diagnostics = parser.parse(bytes: bytes, name: name, handler: reading.builder)
+        return reading.finish(path: name, diagnostics: diagnostics)
+    }
+
+    /// One file being read: the tree builder, with roster entries streamed into the aggregator.
+    private final class Reading {
         let rosters = RosterAggregator()
-        let builder = XMLTreeBuilder(streamed: ["clinician"]) { _, attributes, _, parent in
-            rosters.add(attributes: attributes, roster: parent)
+        let builder: XMLTreeBuilder
+
+        init(maxRosterEntries: Int) {
+            var entries = 0
+            builder = XMLTreeBuilder(streamed: ["clinician"]) { [rosters] _, attributes, _, parent in
+                entries += 1
+                guard entries <= maxRosterEntries else {
+                    return "roster has more than \(maxRosterEntries) clinicians (limit per submission; --max-roster)"
+                }
+                rosters.add(attributes: attributes, roster: parent)
+                return nil
+            }
         }
-        let diagnostics = try parser.parse(fileAt: path, handler: builder)
-        guard diagnostics.isEmpty, let root = builder.root else {
-            return LoadedFile(path: path, diagnostics: diagnostics, submission: nil)
-        }
-        do {
-            let submission = try SubmissionReader(file: path, rosters: rosters).read(NodeReader(node: root))
-            return LoadedFile(path: path, diagnostics: [], submission: submission)
-        } catch {
-            let diagnostic = XMLDiagnostic(
-                code: .schema, message: error.message, line: error.location.line, path: error.location.path)
-            return LoadedFile(path: path, diagnostics: [diagnostic], submission: nil)
+
+        func finish(path: String, diagnostics: [XMLDiagnostic]) -> LoadedFile {
+            guard diagnostics.isEmpty, let root = builder.root else {
+                return LoadedFile(path: path, diagnostics: diagnostics, submission: nil)
+            }
+            do {
+                let submission = try SubmissionReader(file: path, rosters: rosters).read(NodeReader(node: root))
+                return LoadedFile(path: path, diagnostics: [], submission: submission)
+            } catch {
+                let diagnostic = XMLDiagnostic(
+                    code: .schema, message: error.message, line: error.location.line, path: error.location.path)
+                return LoadedFile(path: path, diagnostics: [diagnostic], submission: nil)
+            }
         }
     }
 }

@@ -70,7 +70,8 @@ struct SubmissionReader {
                     revenueThroughArrangement: try figures.decimal("revenueThroughArrangement").value,
                     totalRevenueFromPayer: try figures.decimal("totalRevenueFromPayer").value,
                     patientsThroughArrangement: try figures.integer("patientsThroughArrangement").value,
-                    totalPatientsFromPayer: try figures.integer("totalPatientsFromPayer").value)
+                    totalPatientsFromPayer: try figures.integer("totalPatientsFromPayer").value,
+                    location: figures.location)
             },
             location: node.location)
     }

@@ -174,4 +174,5 @@ public struct QPFigures: Sendable, Hashable {
     public var totalRevenueFromPayer: Decimal
     public var patientsThroughArrangement: Int
     public var totalPatientsFromPayer: Int
+    public var location: SourceLocation = .unknown
 }

@@ -1,19 +1,11 @@
 import Foundation
 
 /// Builds the approved list for a performance year from decided submissions: the latest submission of
-/// each arrangement (by submission date) supersedes earlier ones; two of the same date are a conflict.
+/// each arrangement (by submission date) supersedes earlier ones. Two of the same date are both marked not
+/// approved by `DuplicateArrangements` (INP006), so neither is listed.
 public enum ApprovedListBuilder {
-    public struct Conflict: Error, Sendable, CustomStringConvertible {
-        public var arrangementId: String
-        public var files: [String]
-        public var date: String
-        public var description: String {
-            "arrangement \(arrangementId) is submitted twice with the same date \(date): \(files.joined(separator: " and "))"
-        }
-    }
-
     public static func build(_ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile])
-        throws(Conflict) -> PublishedList
+        -> PublishedList
     {
         var latest: [String: FileDetermination] = [:]
         for result in results {
@@ -24,11 +16,11 @@ public enum ApprovedListBuilder {
                 latest[id] = result
                 continue
             }
-            if submission.submissionDate.value > held.submissionDate.value {
+            let date = submission.submissionDate.value
+            let heldDate = held.submissionDate.value
+            // Of two with one date (both not approved after INP006), keep one by path, so the run is deterministic.
+            if date > heldDate || (date == heldDate && result.path < current.path) {
                 latest[id] = result
-            } else if submission.submissionDate.value == held.submissionDate.value {
-                throw Conflict(arrangementId: id, files: [current.path, result.path].sorted(),
-                    date: submission.submissionDate.value.description)
             }
         }
         var rows: [PublishedRow] = []

@@ -10,6 +10,12 @@ public enum RuleRegistry {
         SubmissionDeadline(),
         AlreadyOnApprovedList(),
         IdentifiersUnique(),
+        AmountsNotNegative(),
+        AmountsWithinReason(),
+        RatesWithinRange(),
+        DatesInOrder(),
+        PerformanceYearCount(),
+        KindMatchesTerms(),
         CEHRTRequiredShare(),
         RosterCEHRTShare(),
         RosterMatchesCounts(),
@@ -43,6 +49,12 @@ public enum RuleRegistry {
         ("XML004", "File larger than the size limit"),
         ("XML005", "File is empty"),
         ("XML006", "More diagnostics than the per-file limit"),
+        ("XML007", "Roster longer than the limit"),
         ("XSD001", "Not valid against the submission schema"),
+    ]
+
+    /// Findings about a set of files rather than one arrangement (`DuplicateArrangements`).
+    public static let batchFindings: [(id: String, title: String)] = [
+        (DuplicateArrangements.ruleId, DuplicateArrangements.title),
     ]
 }

@@ -5,7 +5,7 @@ public struct RosterMatchesCounts: Rule {
     public let description = RuleDescription(
         id: "CEHRT003",
         title: "Roster agrees with the stated clinician count",
-        severity: .warning,
+        severity: .error,
         citation: "42 CFR 414.1420(b); 414.1445 (accuracy attestation)",
         summary: """
             When an APM Entity has a roster, the number of clinicians listed equals its eligibleClinicianCount, \
@@ -13,11 +13,11 @@ public struct RosterMatchesCounts: Rule {
             """,
         rationale: """
             The CEHRT share is computed from the roster; a roster that disagrees with the stated count, or \
-            lists a clinician twice, makes that share unreliable.
+            lists a clinician twice, makes that share unreliable, so the arrangement is not approved on it.
             """,
         help: "correct the roster or the stated count",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/findings/CEHRT003-roster-count-differs.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/CEHRT003-roster-count-differs.xml", year: 2024)])
 
     public func check(_ context: RuleContext) -> [Violation] {
         var violations: [Violation] = []

@@ -9,8 +9,8 @@ public struct FullCapitation: Rule {
         citation: "42 CFR 414.1420(d)(7)",
         summary: """
             An arrangement of kind full-capitation must pay a per-capita or otherwise predetermined amount for \
-            all items and services for a population for a fixed period, with no settlement that reconciles or \
-            shares losses or savings, and must not be a contract made directly between CMS and a Medicare \
+            all items and services for a population for a fixed period (a settlement contradicts the kind: \
+            INP007), and must not be a contract made directly between CMS and a Medicare \
             Advantage organization or other Medicare Health Plan.
             """,
         rationale: """
@@ -19,7 +19,7 @@ public struct FullCapitation: Rule {
             """,
         help: "describe a full capitation without settlement, or use another arrangement kind and state its risk terms",
         passing: [RuleExample("samples/approved/medicare-advantage-full-capitation.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/CAP001-capitation-with-settlement.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/CAP001-capitation-not-all-services.xml", year: 2024)],
         route: .capitation)
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -33,10 +33,6 @@ public struct FullCapitation: Rule {
         var violations: [Violation] = []
         if !capitation.allItemsAndServices {
             violations.append(Violation("capitation does not cover all items and services", at: capitation.location))
-        }
-        if capitation.settlement {
-            violations.append(Violation(
-                "capitation with a settlement that reconciles or shares losses or savings", at: capitation.location))
         }
         if context.submission.payer.cmsContract {
             violations.append(Violation(

@@ -9,7 +9,7 @@ public struct ArrangementActiveInYear: Rule {
         citation: "42 CFR 414.1420(a)",
         summary: """
             The arrangement's start date is on or before 31 December of the performance year, its end date is \
-            on or after 1 January of it, and the end date is not before the start date.
+            on or after 1 January of it (dates the wrong way round are INP004).
             """,
         rationale: """
             An arrangement is an Other Payer Advanced APM for a QP Performance Period only if it meets the \
@@ -23,9 +23,8 @@ public struct ArrangementActiveInYear: Rule {
         let arrangement = context.arrangement
         let start = arrangement.startDate.value
         let end = arrangement.endDate.value
-        if end < start {
-            return [Violation("end date \(end) is before start date \(start)", at: arrangement.endDate.location)]
-        }
+        // Dates the wrong way round are INP004's finding.
+        guard end >= start else { return [] }
         let yearStart = CalendarDate(year: context.year, month: 1, day: 1)
         let yearEnd = CalendarDate(year: context.year, month: 12, day: 31)
         if start > yearEnd {

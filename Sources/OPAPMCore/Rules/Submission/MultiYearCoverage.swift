@@ -9,7 +9,7 @@ public struct MultiYearCoverage: Rule {
         citation: "42 CFR 414.1445 (multi-year determinations, 83 FR 60090)",
         summary: """
             A submission may cover several performance years only from PY2020, at most 5, listed once each \
-            and consecutive, and none after the arrangement's end date.
+            and consecutive, and none after the arrangement's end date (more than 5 is INP005).
             """,
         rationale: """
             Since PY2020 a favourable determination may last for the remaining length of a multi-year \
@@ -33,10 +33,6 @@ public struct MultiYearCoverage: Rule {
         if let low = sorted.first, let high = sorted.last, high - low + 1 != sorted.count {
             violations.append(Violation("performance years are not consecutive: \(sorted.map(String.init).joined(separator: ", "))",
                 at: first.location))
-        }
-        let maximum = context.parameters.maximumYearsCovered.value
-        if sorted.count > maximum {
-            violations.append(Violation("covers \(sorted.count) performance years, more than \(maximum)", at: first.location))
         }
         if sorted.count > 1, let low = sorted.first,
             let allowed = try? PerformanceYearTable.parameters(for: low), !allowed.multiYearDeterminations.value

@@ -1,0 +1,48 @@
+import Foundation
+
+/// INP006: two files in one run submit the same arrangement with the same submission date.
+///
+/// A later submission of an arrangement supersedes an earlier one (that is how payers correct a request),
+/// but two of the same date leave no way to tell which one stands. Neither is approved, each file's
+/// findings name the other, and the list built from the run carries neither.
+public enum DuplicateArrangements {
+    public static let ruleId = "INP006"
+    public static let title = "An arrangement is submitted twice with the same submission date"
+    public static let citation = "42 CFR 414.1445 (information sufficient to assess each criterion)"
+
+    /// Marks every file that shares its arrangement id and submission date with another file.
+    public static func mark(_ files: [FileDetermination]) -> [FileDetermination] {
+        var groups: [String: [Int]] = [:]
+        for (index, file) in files.enumerated() {
+            guard let submission = file.submission else { continue }
+            groups["\(submission.arrangement.id)\u{0}\(submission.submissionDate.value)", default: []].append(index)
+        }
+        var marked = files
+        for indices in groups.values where indices.count > 1 {
+            for index in indices {
+                guard let submission = files[index].submission else { continue }
+                let others = indices.filter { $0 != index }.map { files[$0].path }.sorted()
+                let finding = Finding(
+                    rule: ruleId, severity: .error,
+                    message: "arrangement \(submission.arrangement.id) is also submitted with the same date "
+                        + "\(submission.submissionDate.value) in \(others.joined(separator: ", "))",
+                    help: "withdraw one of the files, or date the corrected one later so that it supersedes",
+                    citation: citation, file: files[index].path, line: submission.arrangement.location.line,
+                    path: submission.arrangement.location.path)
+                for year in marked[index].arrangements.indices {
+                    marked[index].arrangements[year].findings.append(finding)
+                    marked[index].arrangements[year].determination = .notApproved
+                }
+            }
+        }
+        return marked
+    }
+}
+
+extension DeterminationEngine {
+    /// Loads and decides many files on `jobs` threads (nil: all cores), in the order given, then applies
+    /// the checks that look across files. The result does not depend on the number of threads.
+    public func determine(paths: [String], loader: SubmissionLoader, years: [Int]?, jobs: Int?) -> [FileDetermination] {
+        DuplicateArrangements.mark(paths.parallelMap(jobs: jobs) { determine(path: $0, loader: loader, years: years) })
+    }
+}
