@@ -42,6 +42,10 @@ final class ParseSession {
     private var pendingPop = false
     private var parser: xmlParserCtxtPtr?
     private(set) var stopped = false
+    /// The handler's raw element names, interned in the parser's dictionary so that a pointer compare
+    /// recognizes them; and the depth inside one of them (its content is not delivered).
+    private var rawNames: [(pointer: Name, name: String)] = []
+    private var rawDepth = 0
 
     init(handler: XMLEventHandler, limits: XMLLimits, schema: CompiledSchema?, name: String) {
         self.handler = handler
@@ -78,6 +82,11 @@ final class ParseSession {
             }
             parser = context
             context.pointee._private = me
+            if wantsEvents, let dictionary = context.pointee.dict {
+                rawNames = handler.rawElementNames.compactMap { name in
+                    xmlDictLookup(dictionary, name, -1).map { (Name($0), name) }
+                }
+            }
             // libxml2 keeps this handler per thread; the parse runs on this thread only.
             xmlSetStructuredErrorFunc(me, ParseSession.parserError)
             defer { xmlSetStructuredErrorFunc(nil, nil) }
@@ -180,9 +189,35 @@ final class ParseSession {
         }
     }
 
+    /// Whether `name` is one of the raw elements, or the element is inside one (then nothing is
+    /// delivered); counts the depth inside.
+    fileprivate func enterRaw(_ name: Name) -> String? {
+        if rawDepth > 0 {
+            rawDepth += 1
+            return nil
+        }
+        guard let raw = rawNames.first(where: { $0.pointer == name }) else { return nil }
+        rawDepth = 1
+        return raw.name
+    }
+
+    fileprivate var insideRaw: Bool { rawDepth > 0 }
+
+    fileprivate func deliverRaw(_ name: String, attributes: XMLRawAttributes) {
+        handler.rawElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
+        if let reason = handler.stopReason {
+            report(.listTooLong, reason, line: currentLine)
+            stop()
+        }
+    }
+
     fileprivate func didEnd(_ name: Name) {
         settlePendingPop()
         pendingPop = true
+        if rawDepth > 0 {
+            rawDepth -= 1
+            return
+        }
         if wantsEvents { handler.endElement(String(cString: name)) }
     }
 
@@ -234,6 +269,14 @@ final class ParseSession {
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let session = ParseSession.session(context), let localName else { return }
             guard session.didStart(localName), session.wantsEvents else { return }
+            if session.insideRaw {
+                _ = session.enterRaw(localName)
+                return
+            }
+            if let raw = session.enterRaw(localName) {
+                session.deliverRaw(raw, attributes: XMLRawAttributes(base: attributes, count: Int(attributeCount)))
+                return
+            }
             var list: [XMLAttribute] = []
             if let attributes, attributeCount > 0 {
                 list.reserveCapacity(Int(attributeCount))
@@ -253,7 +296,7 @@ final class ParseSession {
         }
         sax.characters = { context, text, length in
             guard let session = ParseSession.session(context) else { return }
-            guard session.wantsEvents else {
+            guard session.wantsEvents, !session.insideRaw else {
                 session.settlePendingPop()
                 return
             }

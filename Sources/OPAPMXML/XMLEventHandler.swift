@@ -29,9 +29,15 @@ public protocol XMLEventHandler: AnyObject {
     /// Set when the handler has seen more than it accepts (a list over its limit): parsing stops at
     /// once with an `XML007` diagnostic giving this reason.
     var stopReason: String? { get }
+    /// Local names of elements to receive through `rawElement` instead of `startElement`: elements that
+    /// come by the million. Their content, and their end, are not delivered.
+    var rawElementNames: [String] { get }
+    func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation)
 }
 
 extension XMLEventHandler {
     public var wantsEvents: Bool { true }
     public var stopReason: String? { nil }
+    public var rawElementNames: [String] { [] }
+    public func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation) {}
 }

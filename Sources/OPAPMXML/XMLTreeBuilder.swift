@@ -1,11 +1,11 @@
 import Foundation
 
 /// Builds an element tree from parse events, except for elements named in `streamed`: those
-/// (typically roster entries, which can number a million) are handed to `onStreamed` with their
-/// parent and dropped, so memory stays flat however long the list.
+/// (typically roster entries, which can number a million) are handed to `onStreamed` with their raw
+/// attributes and parent and dropped, content and all, so memory stays flat however long the list.
 public final class XMLTreeBuilder: XMLEventHandler {
     /// Receives one streamed element; returns a reason to stop reading (a list over its limit), or nil.
-    public typealias StreamedElement = (_ name: String, _ attributes: [XMLAttribute], _ location: XMLLocation,
+    public typealias StreamedElement = (_ name: String, _ attributes: XMLRawAttributes, _ location: XMLLocation,
         _ parent: XMLElementNode) -> String?
 
     public private(set) var root: XMLElementNode?
@@ -15,26 +15,24 @@ public final class XMLTreeBuilder: XMLEventHandler {
     private var hasChildren: [Bool] = []
     private let streamed: Set<String>
     private let onStreamed: StreamedElement?
-    /// Depth inside a streamed element; its content is not kept.
-    private var skipping = 0
     public private(set) var stopReason: String?
+    public var rawElementNames: [String] { streamed.sorted() }
 
     public init(streamed: Set<String> = [], onStreamed: StreamedElement? = nil) {
         self.streamed = streamed
         self.onStreamed = onStreamed
     }
 
-    public func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {
-        if skipping > 0 {
-            skipping += 1
-            return
-        }
+    /// A streamed element: handed on with its parent, not kept. One without a parent (a document whose
+    /// root is a streamed name) has nothing to belong to and is dropped.
+    public func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation) {
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
-        if let parent = stack.last, streamed.contains(name) {
-            stopReason = onStreamed?(name, attributes, location, parent)
-            skipping = 1
-            return
-        }
+        guard let parent = stack.last else { return }
+        stopReason = onStreamed?(name, attributes, location, parent)
+    }
+
+    public func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {
+        if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         let path = stack.last?.nextChildPath(name) ?? "/\(name)"
         let node = XMLElementNode(name: name, attributes: attributes, location: location, path: path)
         if let parent = stack.last {
@@ -48,7 +46,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
     }
 
     public func characters(_ content: String) {
-        guard skipping == 0, !text.isEmpty, hasChildren.last == false else { return }
+        guard !text.isEmpty, hasChildren.last == false else { return }
         text[text.count - 1] += content
     }
 
@@ -64,10 +62,6 @@ public final class XMLTreeBuilder: XMLEventHandler {
     }
 
     public func endElement(_ name: String) {
-        if skipping > 0 {
-            skipping -= 1
-            return
-        }
         hasChildren.removeLast()
         guard let node = stack.popLast(), let content = text.popLast() else { return }
         node.text = Self.trimmed(content)

@@ -295,15 +295,27 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(result.findings.contains { $0.rule == "CEHRT003" && $0.message.contains("listed more than once, first \(first)") })
     }
 
-    @Test func npiSetStopsAtItsCapacity() {
-        var set = NPISet()
-        var inserted = 0
-        for npi in 0..<UInt64(NPISet.capacity) where set.insert(1_000_000_000 + npi * 7) == .inserted {
-            inserted += 1
+    @Test func npiLedgerStopsAtItsCapacityAndFindsRepeatsInReadingOrder() {
+        var ledger = NPILedger()
+        var recorded = 0
+        for npi in 0..<UInt64(NPILedger.capacity - 3) where ledger.record(1_000_000_000 + npi * 7) { recorded += 1 }
+        #expect(recorded == NPILedger.capacity - 3)
+        let lastFour = [9_999_999_999, 1_000_000_007, 9_999_999_999, 1_000_000_000].map { ledger.record($0) }
+        #expect(lastFour == [true, true, true, false])
+        #expect(ledger.count == NPILedger.capacity)
+        let repeats = ledger.repeatedOccurrences()
+        #expect(repeats.map(\.npi) == [1_000_000_007, 9_999_999_999])
+        #expect(repeats.map(\.sequence) == [NPILedger.capacity - 2, NPILedger.capacity - 1])
+    }
+
+    @Test func rosterAttributeBytesAreReadAsTheSchemaMeansThem() {
+        func bytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer(body)
         }
-        #expect(inserted == NPISet.capacity)
-        #expect(set.count == NPISet.capacity)
-        #expect(set.insert(1_000_000_000) == .present)
-        #expect(set.insert(9_999_999_999) == .full)
+        #expect(bytes("true", RosterAggregator.isTrue) && bytes(" 1 ", RosterAggregator.isTrue))
+        #expect(!bytes("false", RosterAggregator.isTrue) && !bytes("", RosterAggregator.isTrue) && !bytes("TRUE", RosterAggregator.isTrue))
+        #expect(bytes("1234567893", { RosterAggregator.number($0) == 1_234_567_893 }))
+        #expect(bytes("12345678901", { RosterAggregator.number($0) == nil }))
+        #expect(bytes("12a4", { RosterAggregator.number($0) == nil }))
     }
 }

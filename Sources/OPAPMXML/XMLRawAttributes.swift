@@ -1,0 +1,28 @@
+import CLibXML2
+
+/// The attributes of one element as libxml2 holds them: names and values as bytes, valid only during
+/// the call that receives them. Used for elements that come by the million (roster entries), where
+/// making Swift strings for every attribute would cost more than parsing them.
+public struct XMLRawAttributes {
+    /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix, URI, value start, value end).
+    private let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    public let count: Int
+
+    init(base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The value of the attribute with this local name, or nil when absent.
+    public subscript(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for index in 0..<count {
+            guard let local = base[index * 5], let begin = base[index * 5 + 3], let end = base[index * 5 + 4]
+            else { continue }
+            if xmlStrEqual(local, name.utf8Start) != 0 {
+                return UnsafeBufferPointer(start: begin, count: end - begin)
+            }
+        }
+        return nil
+    }
+}
