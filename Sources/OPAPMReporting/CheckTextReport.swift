@@ -4,23 +4,35 @@ import OPAPMCore
 /// The `check` report for people: each arrangement and year with its determination, the figures
 /// that decided it, then every finding as `file:line:col: severity: [ID] message` with `help:`.
 public enum CheckTextReport {
-    public static func render(_ files: [FileDetermination]) -> String {
+    /// The whole report; each file's part is rendered on `jobs` threads (nil: all cores), and the
+    /// parts are joined in input order, so the text does not depend on the number of threads.
+    public static func render(_ files: [FileDetermination], jobs: Int? = nil) -> String {
+        var out = files.parallelMap(jobs: jobs, render(file:)).joined()
+        out += summary(files)
+        return out
+    }
+
+    /// One file's part: its file-level findings, then each arrangement and year.
+    public static func render(file: FileDetermination) -> String {
         var out = ""
-        var counts: [Determination: Int] = [:]
-        for file in files {
-            for finding in file.findings { out += line(finding) }
-            for arrangement in file.arrangements {
-                counts[arrangement.determination, default: 0] += 1
-                out += "\(file.path): arrangement \(arrangement.id) (\(arrangement.name)), PY\(arrangement.performanceYear): "
-                out += arrangement.determination.rawValue.uppercased() + "\n"
-                for figure in figureLines(arrangement.figures) { out += "  \(figure)\n" }
-                for finding in arrangement.findings { out += line(finding) }
-                let unconfirmed = arrangement.parameters.filter { !$0.confirmed }.map(\.name)
-                if !unconfirmed.isEmpty {
-                    out += "  note: unconfirmed year-table values: \(unconfirmed.joined(separator: ", "))\n"
-                }
+        for finding in file.findings { out += line(finding) }
+        for arrangement in file.arrangements {
+            out += "\(file.path): arrangement \(arrangement.id) (\(arrangement.name)), PY\(arrangement.performanceYear): "
+            out += arrangement.determination.rawValue.uppercased() + "\n"
+            for figure in figureLines(arrangement.figures) { out += "  \(figure)\n" }
+            for finding in arrangement.findings { out += line(finding) }
+            let unconfirmed = arrangement.parameters.filter { !$0.confirmed }.map(\.name)
+            if !unconfirmed.isEmpty {
+                out += "  note: unconfirmed year-table values: \(unconfirmed.joined(separator: ", "))\n"
             }
         }
+        return out
+    }
+
+    /// The closing line: how many arrangement-years were decided which way, and the files that were not.
+    static func summary(_ files: [FileDetermination]) -> String {
+        var counts: [Determination: Int] = [:]
+        for arrangement in files.lazy.flatMap(\.arrangements) { counts[arrangement.determination, default: 0] += 1 }
         let unreadable = files.filter(\.unreadable).count
         let invalid = files.filter { !$0.unreadable && $0.submission == nil }.count
         var summary = [
@@ -29,8 +41,7 @@ public enum CheckTextReport {
         ]
         if invalid > 0 { summary.append("\(invalid) invalid file(s)") }
         if unreadable > 0 { summary.append("\(unreadable) unreadable file(s)") }
-        out += summary.joined(separator: ", ") + "\n"
-        return out
+        return summary.joined(separator: ", ") + "\n"
     }
 
     static func line(_ finding: Finding) -> String {

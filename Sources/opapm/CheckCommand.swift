@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
         let results = engine.determine(paths: files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs)
         let report: String
         switch format {
-        case .text: report = CheckTextReport.render(results)
+        case .text: report = CheckTextReport.render(results, jobs: limits.jobs)
         case .json: report = try JSONOutput.encode(CheckReport(files: results))
         case .html: report = HTMLCheckReport.render(results)
         }

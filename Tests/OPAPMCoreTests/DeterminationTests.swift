@@ -319,3 +319,21 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(bytes("12a4", { RosterAggregator.number($0) == nil }))
     }
 }
+
+@Suite struct DecimalReadingTests {
+    /// The fast path gives the same values, and the same text in reports, as Foundation's parser.
+    @Test func plainDecimalsReadExactlyAsFoundationReadsThem() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in ["0", "0.00", "10000000.00", "-10000000.00", "40", "2.5", "0.000001", "+7", "1234567890123456789",
+            "12345678901234567890.5", "1000000000000000000000000000000.00", "99.999999", "00012.3400"]
+        {
+            let fast = NodeReader.decimal(text)
+            let foundation = Decimal(string: text, locale: posix)
+            #expect(fast == foundation, "\(text)")
+            #expect(fast.map { "\($0)" } == foundation.map { "\($0)" }, "\(text)")
+        }
+        for text in ["", "-", ".", "1e7", "1.2.3", "--1", "1,5", "NaN"] {
+            #expect(NodeReader.decimal(text) == nil, "\(text)")
+        }
+    }
+}

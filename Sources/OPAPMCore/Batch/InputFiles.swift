@@ -23,17 +23,43 @@ public enum InputFiles {
         return files
     }
 
+    /// Walks the directory with `readdir`, whose entry types spare a `stat` per file (on 10,000 files
+    /// FileManager's enumerator spent more time here than libxml2 spent parsing). Symbolic links to
+    /// files are followed; to directories they are not, so a link cycle cannot loop.
     private static func xmlFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".xml"), !relative.hasSuffix(".qp.xml") else { continue }
-            let full = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(full)
+        var pending = [directory.hasSuffix("/") ? String(directory.dropLast()) : directory]
+        while let folder = pending.popLast() {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let full = folder + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR):
+                    pending.append(full)
+                case Int32(DT_REG):
+                    if isSubmissionName(name) { found.append(full) }
+                default:
+                    // A link, or a file system that does not report types: ask stat (which follows links).
+                    var info = stat()
+                    guard isSubmissionName(name), stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                        if entry.pointee.d_type == DT_UNKNOWN, stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                            pending.append(full)
+                        }
+                        continue
+                    }
+                    found.append(full)
+                }
             }
         }
         return found.sorted()
+    }
+
+    private static func isSubmissionName(_ name: String) -> Bool {
+        name.hasSuffix(".xml") && !name.hasSuffix(".qp.xml")
     }
 }

@@ -100,14 +100,36 @@ struct NodeReader {
 
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// `xs:decimal` lexical form only (no exponent), converted exactly.
+    /// A plain decimal (optional sign, digits, optional fraction; no exponent), converted exactly.
+    /// Up to 19 digits are read straight into the significand: `Decimal(string:)` costs more than the
+    /// rest of loading a submission. Longer numbers go through it.
     static func decimal(_ text: String) -> Decimal? {
         // Attribute values keep XML white space (xs:decimal collapses it); element text is already trimmed.
         let trimmed = XMLTreeBuilder.trimmed(text)
-        guard !trimmed.isEmpty,
-            trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
-        else { return nil }
-        return Decimal(string: trimmed, locale: posix)
+        var bytes = trimmed.utf8[...]
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            digits += 1
+            if seenPoint { fractionDigits += 1 }
+            if digits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+        }
+        guard digits > 0 else { return nil }
+        guard digits <= 19 else { return Decimal(string: trimmed, locale: posix) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     static func bool(_ text: String) -> Bool? {
