@@ -336,4 +336,13 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
             #expect(NodeReader.decimal(text) == nil, "\(text)")
         }
     }
+
+    @Test func scalingByPowersOfTenEqualsMultiplyingAndDividing() {
+        for text in ["0", "40", "-12.5", "0.000001", "34.375", "1000000000000000000000000000000"] {
+            let value = Decimal(string: text)!
+            #expect(value.scaled(byPowerOfTen: -2) == value / 100, "\(text)")
+            #expect(value.scaled(byPowerOfTen: 2) == value * 100, "\(text)")
+            #expect("\(value.scaled(byPowerOfTen: -2))" == "\(value / 100)", "\(text)")
+        }
+    }
 }

@@ -156,7 +156,7 @@ public struct DeterminationEngine: Sendable {
             figures.marginalRiskMinimumPercent = context.parameters.marginalRiskMinimumPercent.value
             // Draw a little past where L stops rising (or the large-loss point, when L never stops).
             let reach = max(risk.curve.endOfRise ?? risk.windowEnd, risk.windowEnd, context.parameters.smallLossPercent.value)
-            figures.liabilityCurve = risk.curve.points(until: reach * 5 / 4).map {
+            figures.liabilityCurve = risk.curve.points(until: (reach * 125).scaled(byPowerOfTen: -2)).map {
                 CurvePoint(overrunPercent: $0.overrunPercent.rounded(4), liabilityPercent: $0.liabilityPercent.rounded(4))
             }
         }
@@ -164,7 +164,7 @@ public struct DeterminationEngine: Sendable {
             figures.medicalHomeElementsMet = home.elementsMet.count
             figures.medicalHomeMinimumPercent = context.parameters.medicalHomeMinimumPercent.value
             if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
-                figures.medicalHomeAmountAtRiskPercent = (amount * 100 / revenue).rounded(4)
+                figures.medicalHomeAmountAtRiskPercent = (amount.scaled(byPowerOfTen: 2) / revenue).rounded(4)
             }
         }
         return figures

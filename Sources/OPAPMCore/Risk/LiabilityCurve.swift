@@ -42,8 +42,8 @@ public struct LiabilityCurve: Sendable, Hashable {
             if let mlr = minimumLossRate, !mlr.firstDollar, low < mlr.percent { return 0 }
             for band in bands where band.fromPercent <= low {
                 // A band covers (low, high) when it has no end, or ends at or after high.
-                guard let to = band.toPercent else { return band.ratePercent / 100 }
-                if let high, to >= high { return band.ratePercent / 100 }
+                guard let to = band.toPercent else { return band.ratePercent.scaled(byPowerOfTen: -2) }
+                if let high, to >= high { return band.ratePercent.scaled(byPowerOfTen: -2) }
             }
             return 0
         }
@@ -158,5 +158,17 @@ public struct LiabilityCurve: Sendable, Hashable {
             segment.from < high && (segment.to.map { $0 > low } ?? true)
         }
         return inside.map(\.slope).min()
+    }
+}
+
+extension Decimal {
+    /// The value times 10^`power`, exactly, by moving the exponent: percents become fractions and back
+    /// without a `Decimal` division, which costs tens of thousands of instructions each.
+    func scaled(byPowerOfTen power: Int) -> Decimal {
+        let exponent = self.exponent + power
+        guard isFinite, exponent >= -128, exponent <= 127 else {
+            return power >= 0 ? self * pow(10, power) : self / pow(10, -power)
+        }
+        return Decimal(sign: sign, exponent: exponent, significand: significand)
     }
 }

@@ -34,7 +34,7 @@ public struct RiskAnalysis: Sendable, Hashable {
     public init(terms: FinancialRiskTerms, expected: Decimal, parameters: PerformanceYearParameters) {
         expectedExpenditures = expected
         let caps = [terms.maximumLiability?.value, terms.withheldAmount?.value].compactMap { $0 }
-        let capPercent = caps.min().map { $0 * 100 / expected }
+        let capPercent = caps.min().map { $0.scaled(byPowerOfTen: 2) / expected }
         curve = LiabilityCurve(
             bands: terms.bands, minimumLossRate: terms.minimumLossRate,
             stopLossPercent: terms.stopLossPercent?.value, capPercent: capPercent)
@@ -59,14 +59,14 @@ public struct RiskAnalysis: Sendable, Hashable {
         windowEnd = upper
         if windowEnd > windowStart {
             let top = reach?.value ?? curve.valueAfter(windowEnd)
-            averageRatePercent = (top - curve.value(at: windowStart)) * 100 / (windowEnd - windowStart)
-            lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0) * 100
+            averageRatePercent = (top - curve.value(at: windowStart)).scaled(byPowerOfTen: 2) / (windowEnd - windowStart)
+            lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0).scaled(byPowerOfTen: 2)
         } else {
             averageRatePercent = 0
             lowestRatePercent = 0
         }
         if let end = curve.endOfRise, end > 0 {
-            averageWithoutAllowancesPercent = curve.valueAfter(end) * 100 / end
+            averageWithoutAllowancesPercent = curve.valueAfter(end).scaled(byPowerOfTen: 2) / end
         }
     }
 
@@ -76,6 +76,6 @@ public struct RiskAnalysis: Sendable, Hashable {
     }
 
     public func dollars(_ percent: Decimal) -> Decimal {
-        percent * expectedExpenditures / 100
+        (percent * expectedExpenditures).scaled(byPowerOfTen: -2)
     }
 }
