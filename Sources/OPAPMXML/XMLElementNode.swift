@@ -9,7 +9,11 @@ public final class XMLElementNode {
     public private(set) var children: [XMLElementNode] = []
     /// Text directly inside the element, trimmed of surrounding white space.
     public internal(set) var text: String = ""
-    private var childCounts: [String: Int] = [:]
+    /// Children counted by name, for paths. Same-named siblings come in runs (the schema's sequences),
+    /// so the current run is counted apart and the dictionary is only made when a name comes back.
+    private var childCounts: [String: Int]?
+    private var runName: String?
+    private var runCount = 0
 
     init(name: String, attributes: [XMLAttribute], location: XMLLocation, path: String) {
         self.name = name
@@ -20,9 +24,25 @@ public final class XMLElementNode {
 
     /// The path the next child called `name` will have.
     func nextChildPath(_ name: String) -> String {
-        let index = (childCounts[name] ?? 0) + 1
-        childCounts[name] = index
-        return index > 1 ? "\(path)/\(name)[\(index)]" : "\(path)/\(name)"
+        if name != runName {
+            if let runName, runCount > 0 {
+                if childCounts == nil { childCounts = [:] }
+                childCounts?[runName] = runCount
+            }
+            runName = name
+            runCount = childCounts?[name] ?? 0
+        }
+        runCount += 1
+        var childPath = path
+        childPath.reserveCapacity(path.utf8.count + name.utf8.count + 6)
+        childPath.append("/")
+        childPath.append(name)
+        if runCount > 1 {
+            childPath.append("[")
+            childPath.append(String(runCount))
+            childPath.append("]")
+        }
+        return childPath
     }
 
     func append(_ child: XMLElementNode) {

@@ -168,4 +168,12 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
         #expect(items[1].child("note")?.text == "hi")
         #expect(items[0].children.isEmpty)
     }
+
+    @Test func pathsCountSiblingsOfOneNameWhereverTheyAre() throws {
+        let builder = XMLTreeBuilder()
+        let document = "<r><a/><b/><a/><a/><c/><b/></r>"
+        #expect(SecureXMLParser(schema: nil).parse(bytes: Array(document.utf8), handler: builder).isEmpty)
+        let paths = builder.root?.children.map(\.path) ?? []
+        #expect(paths == ["/r/a", "/r/b", "/r/a[2]", "/r/a[3]", "/r/c", "/r/b[2]"])
+    }
 }
