@@ -9,11 +9,10 @@ public final class XMLElementNode {
     public private(set) var children: [XMLElementNode] = []
     /// Text directly inside the element, trimmed of surrounding white space.
     public internal(set) var text: String = ""
-    /// Children counted by name, for paths. Same-named siblings come in runs (the schema's sequences),
-    /// so the current run is counted apart and the dictionary is only made when a name comes back.
+    /// Children counted by name, for paths; made only once an element has many children, since
+    /// counting a few earlier siblings is cheaper than hashing (and a long list stays linear).
     private var childCounts: [String: Int]?
-    private var runName: String?
-    private var runCount = 0
+    private static let countingLimit = 32
 
     init(name: String, attributes: [XMLAttribute], location: XMLLocation, path: String) {
         self.name = name
@@ -22,27 +21,39 @@ public final class XMLElementNode {
         self.path = path
     }
 
-    /// The path the next child called `name` will have.
+    /// The path the next child called `name` will have (the child is appended right after).
     func nextChildPath(_ name: String) -> String {
-        if name != runName {
-            if let runName, runCount > 0 {
-                if childCounts == nil { childCounts = [:] }
-                childCounts?[runName] = runCount
+        let index: Int
+        if childCounts == nil && children.count < Self.countingLimit {
+            var earlier = 0
+            for child in children where child.name == name { earlier += 1 }
+            index = earlier + 1
+        } else {
+            if childCounts == nil {
+                childCounts = [:]
+                for child in children { childCounts?[child.name, default: 0] += 1 }
             }
-            runName = name
-            runCount = childCounts?[name] ?? 0
+            index = (childCounts?[name] ?? 0) + 1
+            childCounts?[name] = index
         }
-        runCount += 1
-        var childPath = path
-        childPath.reserveCapacity(path.utf8.count + name.utf8.count + 6)
-        childPath.append("/")
-        childPath.append(name)
-        if runCount > 1 {
-            childPath.append("[")
-            childPath.append(String(runCount))
-            childPath.append("]")
+        // One allocation: parent path, "/", name and "[index]" when it is not the first.
+        let suffix = index > 1 ? "[\(index)]" : ""
+        let length = path.utf8.count + 1 + name.utf8.count + suffix.utf8.count
+        var parts = (path, name, suffix)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var position = 0
+            func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                (target + position).update(from: source, count: bytes.count)
+                position += bytes.count
+            }
+            parts.0.withUTF8(write)
+            buffer[position] = UInt8(ascii: "/")
+            position += 1
+            parts.1.withUTF8(write)
+            parts.2.withUTF8(write)
+            return position
         }
-        return childPath
     }
 
     func append(_ child: XMLElementNode) {
