@@ -91,10 +91,13 @@ struct PublishCommand: ParsableCommand {
                 throw CommandSupport.fail("\(previous): cannot read the previous list: \(error)")
             }
         }
-        var outputs: [String: String] = [:]
-        for chosen in formats {
-            outputs[chosen.fileName(year: year)] = try chosen.render(list, changes: changes)
+        // The formats are independent: rendered side by side, each on its own thread.
+        let changed = changes
+        let rendered = formats.parallelMap(jobs: limits.jobs) { chosen in
+            (chosen.fileName(year: year), Result { try chosen.render(list, changes: changed) })
         }
+        var outputs: [String: String] = [:]
+        for (name, text) in rendered { outputs[name] = try text.get() }
         try CommandSupport.replaceDirectory(out, with: outputs)
         if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
         print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outputs.keys.sorted().joined(separator: ", "))")

@@ -28,14 +28,17 @@ public struct LiabilityCurve: Sendable, Hashable {
     /// Builds L from the terms: bands, minimum loss rate (deductible or first-dollar), stop-loss
     /// point and a cap on the liability (percent of expected expenditures).
     public init(bands: [LossBand], minimumLossRate: MinimumLossRate?, stopLossPercent: Decimal?, capPercent: Decimal?) {
-        var points: Set<Decimal> = [0]
+        // Sorted and made unique by hand: hashing a Decimal costs more than the comparisons.
+        var points: [Decimal] = [0]
         for band in bands {
-            points.insert(band.fromPercent)
-            if let to = band.toPercent { points.insert(to) }
+            points.append(band.fromPercent)
+            if let to = band.toPercent { points.append(to) }
         }
-        if let mlr = minimumLossRate { points.insert(mlr.percent) }
-        if let stop = stopLossPercent { points.insert(stop) }
-        let breaks = points.sorted()
+        if let mlr = minimumLossRate { points.append(mlr.percent) }
+        if let stop = stopLossPercent { points.append(stop) }
+        points.sort()
+        var breaks: [Decimal] = []
+        for point in points where breaks.last != point { breaks.append(point) }
 
         func rate(inside low: Decimal, _ high: Decimal?) -> Decimal {
             if let stop = stopLossPercent, low >= stop { return 0 }
