@@ -181,6 +181,9 @@ final class ParseSession {
         return true
     }
 
+    /// Whether the handler would keep text at this point; when not, no string is made for it.
+    fileprivate var wantsText: Bool { handler.wantsCharacters }
+
     fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
         handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
         if let reason = handler.stopReason {
@@ -296,7 +299,7 @@ final class ParseSession {
         }
         sax.characters = { context, text, length in
             guard let session = ParseSession.session(context) else { return }
-            guard session.wantsEvents, !session.insideRaw else {
+            guard session.wantsEvents, !session.insideRaw, session.wantsText else {
                 session.settlePendingPop()
                 return
             }

@@ -25,6 +25,9 @@ public protocol XMLEventHandler: AnyObject {
     var wantsEvents: Bool { get }
     func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation)
     func characters(_ text: String)
+    /// False when `characters` would drop text arriving now (layout between child elements), so the
+    /// parser need not make a string of it.
+    var wantsCharacters: Bool { get }
     func endElement(_ name: String)
     /// Set when the handler has seen more than it accepts (a list over its limit): parsing stops at
     /// once with an `XML007` diagnostic giving this reason.
@@ -38,6 +41,7 @@ public protocol XMLEventHandler: AnyObject {
 extension XMLEventHandler {
     public var wantsEvents: Bool { true }
     public var stopReason: String? { nil }
+    public var wantsCharacters: Bool { true }
     public var rawElementNames: [String] { [] }
     public func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation) {}
 }

@@ -45,8 +45,10 @@ public final class XMLTreeBuilder: XMLEventHandler {
         hasChildren.append(false)
     }
 
+    public var wantsCharacters: Bool { !text.isEmpty && hasChildren.last == false }
+
     public func characters(_ content: String) {
-        guard !text.isEmpty, hasChildren.last == false else { return }
+        guard wantsCharacters else { return }
         text[text.count - 1] += content
     }
 

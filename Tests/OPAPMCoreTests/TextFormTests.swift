@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import OPAPMCore
+
+/// The fast paths that write numbers and read dates must agree with the slow, obvious ones.
+@Suite struct TextFormTests {
+    /// Rounding and writing from an integer gives what `NSDecimalRound` then `description` gives.
+    @Test func roundedTextMatchesDescription() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {  // Knuth's MMIX LCG: enough for a repeatable spread of values
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 17
+        }
+        var samples = ["0", "30", "-0.0005", "0.0005", "34.375", "34.3755", "99.9995", "-2.5", "1e17", "999999999999999.999",
+            "1000000000000000.0005", "123456789012345678901234.5678", "0.000000001", "-123.4504"].map { Decimal(string: $0)! }
+        for _ in 0..<2000 {
+            let exponent = Int(next() % 12) - 8
+            let significand = Decimal(next() % 1_000_000_000_000)
+            let value = Decimal(sign: next() % 3 == 0 ? .minus : .plus, exponent: exponent, significand: significand)
+            samples.append(value)
+        }
+        for value in samples {
+            for places in [2, 3] {
+                var source = value
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &source, places, .plain)
+                #expect(value.roundedText(places: places) == rounded.description, "\(value) to \(places) places")
+            }
+        }
+        #expect(Decimal(string: "34.3755")!.percentText == "34.376%")
+        #expect(Decimal(string: "300000")!.dollarText == "$300000")
+        #expect(Decimal(string: "-1.005")!.dollarText == "$-1.01")
+    }
+
+    @Test func isoDatesReadStrictly() {
+        #expect(CalendarDate(iso: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate(iso: "2024-12-31Z") == CalendarDate(year: 2024, month: 12, day: 31))
+        #expect(CalendarDate(iso: "2024-12-31+05:00") == CalendarDate(year: 2024, month: 12, day: 31))
+        for bad in ["", "2024-1-011", "2024-13-01", "2024-00-10", "2024-01-32", "2024/01/01", "-0001-01-01", "20240101", "2024-01-0"] {
+            #expect(CalendarDate(iso: bad) == nil, "\(bad)")
+        }
+    }
+}
