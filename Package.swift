@@ -20,7 +20,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // Secure parsing, XSD validation and the element tree with line numbers.
-        .target(name: "OPAPMXML", dependencies: ["CLibXML2"]),
+        // Release builds skip the run-time exclusivity checks in the SAX path: they were a tenth of a batch
+        // check's instructions (docs/performance.md). Each parse's state lives on one thread, and debug
+        // builds, which the tests and sanitizers use, keep the checks.
+        .target(
+            name: "OPAPMXML", dependencies: ["CLibXML2"],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Domain model, performance-year table, measure catalogue, rules, determination.
         .target(name: "OPAPMCore", dependencies: ["OPAPMXML"]),
         // Reports (text, JSON, SARIF, JUnit, GitHub, checkstyle) and the lint configuration.

@@ -1,74 +1,181 @@
-/// An element kept in memory, with where it was found. Built by `XMLTreeBuilder`; the domain
-/// loader reads it once and converts it to plain values.
-public final class XMLElementNode {
-    public let name: String
-    public let attributes: [XMLAttribute]
-    public let location: XMLLocation
-    /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`.
-    public let path: String
-    public private(set) var children: [XMLElementNode] = []
-    /// Text directly inside the element, trimmed of surrounding white space.
-    public internal(set) var text: String = ""
-    /// Children counted by name, for paths; made only once an element has many children, since
-    /// counting a few earlier siblings is cheaper than hashing (and a long list stays linear).
-    private var childCounts: [String: Int]?
-    private static let countingLimit = 32
-
-    init(name: String, attributes: [XMLAttribute], location: XMLLocation, path: String) {
-        self.name = name
-        self.attributes = attributes
-        self.location = location
-        self.path = path
+/// The elements of one document in a single flat array, linked by index. A batch check reads tens of
+/// thousands of small files, and an object per element (with its own children array and path string)
+/// cost more to build and free than libxml2 took to parse and validate the file.
+public final class XMLTree {
+    struct Element {
+        var name: String
+        var attributes: [XMLAttribute]
+        var location: XMLLocation
+        /// Text directly inside the element, trimmed of surrounding white space.
+        var text = ""
+        var parent: Int32
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var childCount: Int32 = 0
+        /// Position among the parent's children of the same name, from 1: the `[n]` of the path.
+        var siblingIndex: Int32
     }
 
-    /// The path the next child called `name` will have (the child is appended right after).
-    func nextChildPath(_ name: String) -> String {
-        let index: Int
-        if childCounts == nil && children.count < Self.countingLimit {
-            var earlier = 0
-            for child in children where child.name == name { earlier += 1 }
-            index = earlier + 1
-        } else {
-            if childCounts == nil {
-                childCounts = [:]
-                for child in children { childCounts?[child.name, default: 0] += 1 }
-            }
-            index = (childCounts?[name] ?? 0) + 1
-            childCounts?[name] = index
+    private(set) var elements: [Element] = []
+    /// Children counted by name, for elements with many children: counting a few earlier siblings is
+    /// cheaper than hashing, and this keeps a long list linear.
+    private var childCounts: [Int32: [String: Int32]] = [:]
+    private static let countingLimit: Int32 = 32
+
+    init() {
+        elements.reserveCapacity(64)
+    }
+
+    /// Appends an element as the last child of `parent` (or as the root, when `parent` is -1).
+    func append(name: String, attributes: [XMLAttribute], location: XMLLocation, parent: Int32) -> Int32 {
+        let index = Int32(elements.count)
+        var siblingIndex: Int32 = 1
+        if parent >= 0 {
+            siblingIndex = nextSiblingIndex(named: name, under: parent)
+            let last = elements[Int(parent)].lastChild
+            if last >= 0 { elements[Int(last)].nextSibling = index } else { elements[Int(parent)].firstChild = index }
+            elements[Int(parent)].lastChild = index
+            elements[Int(parent)].childCount += 1
         }
-        // One allocation: parent path, "/", name and "[index]" when it is not the first.
-        let suffix = index > 1 ? "[\(index)]" : ""
-        let length = path.utf8.count + 1 + name.utf8.count + suffix.utf8.count
-        var parts = (path, name, suffix)
+        elements.append(Element(name: name, attributes: attributes, location: location, parent: parent, siblingIndex: siblingIndex))
+        return index
+    }
+
+    private func nextSiblingIndex(named name: String, under parent: Int32) -> Int32 {
+        if elements[Int(parent)].childCount < Self.countingLimit && childCounts[parent] == nil {
+            var earlier: Int32 = 0
+            var child = elements[Int(parent)].firstChild
+            while child >= 0 {
+                if elements[Int(child)].name == name { earlier += 1 }
+                child = elements[Int(child)].nextSibling
+            }
+            return earlier + 1
+        }
+        if childCounts[parent] == nil {
+            var counts: [String: Int32] = [:]
+            var child = elements[Int(parent)].firstChild
+            while child >= 0 {
+                counts[elements[Int(child)].name, default: 0] += 1
+                child = elements[Int(child)].nextSibling
+            }
+            childCounts[parent] = counts
+        }
+        let index = (childCounts[parent]?[name] ?? 0) + 1
+        childCounts[parent]?[name] = index
+        return index
+    }
+
+    func setText(_ text: String, of index: Int32) {
+        elements[Int(index)].text = text
+    }
+
+    /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`, written in one
+    /// allocation from the end backwards. Made only when asked for (findings and located values).
+    func path(of index: Int32) -> String {
+        var length = 0
+        var node = index
+        while node >= 0 {
+            let element = elements[Int(node)]
+            length += 1 + element.name.utf8.count
+            if element.siblingIndex > 1 { length += 2 + Self.digits(element.siblingIndex) }
+            node = element.parent
+        }
         return String(unsafeUninitializedCapacity: length) { buffer in
-            var position = 0
-            func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                (target + position).update(from: source, count: bytes.count)
-                position += bytes.count
+            var end = length
+            func write(byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
             }
-            parts.0.withUTF8(write)
-            buffer[position] = UInt8(ascii: "/")
-            position += 1
-            parts.1.withUTF8(write)
-            parts.2.withUTF8(write)
-            return position
+            var node = index
+            while node >= 0 {
+                let element = elements[Int(node)]
+                if element.siblingIndex > 1 {
+                    write(byte: UInt8(ascii: "]"))
+                    var value = element.siblingIndex
+                    while value > 0 {
+                        write(byte: UInt8(ascii: "0") + UInt8(value % 10))
+                        value /= 10
+                    }
+                    write(byte: UInt8(ascii: "["))
+                }
+                var name = element.name
+                name.withUTF8 { bytes in
+                    end -= bytes.count
+                    for (offset, byte) in bytes.enumerated() { buffer[end + offset] = byte }
+                }
+                write(byte: UInt8(ascii: "/"))
+                node = element.parent
+            }
+            return length
         }
     }
 
-    func append(_ child: XMLElementNode) {
-        children.append(child)
+    private static func digits(_ value: Int32) -> Int {
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
     }
+}
+
+/// An element kept in memory, with where it was found: a handle into its document's `XMLTree`. Built
+/// by `XMLTreeBuilder`; the domain loader reads it once and converts it to plain values.
+public struct XMLElementNode: Hashable {
+    let tree: XMLTree
+    /// The element's number in document order; the root is 0.
+    public let index: Int32
+
+    private var element: XMLTree.Element { tree.elements[Int(index)] }
+
+    public var name: String { element.name }
+    public var attributes: [XMLAttribute] { element.attributes }
+    public var location: XMLLocation { element.location }
+    /// Text directly inside the element, trimmed of surrounding white space.
+    public var text: String { element.text }
+    /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`.
+    public var path: String { tree.path(of: index) }
+
+    public var children: [XMLElementNode] { children { _ in true } }
 
     public func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        element.attributes.first { $0.name == name }?.value
     }
 
     public func child(_ name: String) -> XMLElementNode? {
-        children.first { $0.name == name }
+        var child = element.firstChild
+        while child >= 0 {
+            let candidate = tree.elements[Int(child)]
+            if candidate.name == name { return XMLElementNode(tree: tree, index: child) }
+            child = candidate.nextSibling
+        }
+        return nil
     }
 
     public func children(_ name: String) -> [XMLElementNode] {
-        children.filter { $0.name == name }
+        children { $0 == name }
+    }
+
+    private func children(where matches: (String) -> Bool) -> [XMLElementNode] {
+        var found: [XMLElementNode] = []
+        var child = element.firstChild
+        while child >= 0 {
+            let candidate = tree.elements[Int(child)]
+            if matches(candidate.name) { found.append(XMLElementNode(tree: tree, index: child)) }
+            child = candidate.nextSibling
+        }
+        return found
+    }
+
+    public static func == (lhs: XMLElementNode, rhs: XMLElementNode) -> Bool {
+        lhs.tree === rhs.tree && lhs.index == rhs.index
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(tree))
+        hasher.combine(index)
     }
 }

@@ -8,8 +8,11 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public typealias StreamedElement = (_ name: String, _ attributes: XMLRawAttributes, _ location: XMLLocation,
         _ parent: XMLElementNode) -> String?
 
-    public private(set) var root: XMLElementNode?
-    private var stack: [XMLElementNode] = []
+    private let tree = XMLTree()
+    /// The document element, once the parse has begun.
+    public var root: XMLElementNode? { tree.elements.isEmpty ? nil : XMLElementNode(tree: tree, index: 0) }
+    /// The open elements, innermost last.
+    private var stack: [Int32] = []
     private var text: [String] = []
     /// Whether each open element has had a child element: text between children is layout, not content.
     private var hasChildren: [Bool] = []
@@ -28,18 +31,13 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation) {
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         guard let parent = stack.last else { return }
-        stopReason = onStreamed?(name, attributes, location, parent)
+        stopReason = onStreamed?(name, attributes, location, XMLElementNode(tree: tree, index: parent))
     }
 
     public func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
-        let path = stack.last?.nextChildPath(name) ?? "/\(name)"
-        let node = XMLElementNode(name: name, attributes: attributes, location: location, path: path)
-        if let parent = stack.last {
-            parent.append(node)
-        } else if root == nil {
-            root = node
-        }
+        // A second root element (a well-formedness error libxml2 reports) is kept apart, unreachable.
+        let node = tree.append(name: name, attributes: attributes, location: location, parent: stack.last ?? -1)
         stack.append(node)
         text.append("")
         hasChildren.append(false)
@@ -66,6 +64,6 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public func endElement(_ name: String) {
         hasChildren.removeLast()
         guard let node = stack.popLast(), let content = text.popLast() else { return }
-        node.text = Self.trimmed(content)
+        tree.setText(Self.trimmed(content), of: node)
     }
 }

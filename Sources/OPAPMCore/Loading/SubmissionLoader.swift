@@ -97,22 +97,22 @@ final class RosterAggregator {
     /// however long the roster (8 MiB at most); the summary says how many were not checked.
     static let duplicateCheckLimit = NPILedger.capacity
 
-    private var summaries: [ObjectIdentifier: RosterSummary] = [:]
+    private var summaries: [XMLElementNode: RosterSummary] = [:]
     private var ledger = NPILedger()
     /// Where each run of entries of one roster starts in the ledger's sequence, to attribute duplicates.
-    private var segments: [(start: Int, key: ObjectIdentifier)] = []
+    private var segments: [(start: Int, key: XMLElementNode)] = []
     private var resolved = false
     /// The roster being read: entries arrive in runs, so plain counters are bumped and the summary
     /// is written once per roster.
-    private var current: (key: ObjectIdentifier, roster: XMLElementNode)?
+    private var current: XMLElementNode?
     private var clinicians = 0
     private var usingCEHRT = 0
     private var unchecked = 0
 
     /// One roster entry, from its raw attribute bytes (no strings are made for a million entries).
     func add(attributes: XMLRawAttributes, roster: XMLElementNode) {
-        let key = ObjectIdentifier(roster)
-        if current?.key != key { switchTo(key, roster) }
+        let key = roster
+        if current != key { switchTo(key) }
         clinicians += 1
         if let value = attributes["usesCehrt"], Self.isTrue(value) { usingCEHRT += 1 }
         if let value = attributes["npi"], let npi = Self.number(value), !ledger.record(npi) { unchecked += 1 }
@@ -139,9 +139,9 @@ final class RosterAggregator {
         return value
     }
 
-    private func switchTo(_ key: ObjectIdentifier, _ roster: XMLElementNode) {
+    private func switchTo(_ key: XMLElementNode) {
         flush()
-        current = (key, roster)
+        current = key
         segments.append((ledger.count, key))
         let previous = summaries[key]
         clinicians = previous?.clinicians ?? 0
@@ -151,11 +151,11 @@ final class RosterAggregator {
 
     private func flush() {
         guard let current else { return }
-        var summary = RosterSummary(location: SourceLocation(line: current.roster.location.line, path: current.roster.path))
+        var summary = RosterSummary(location: SourceLocation(line: current.location.line, path: current.path))
         summary.clinicians = clinicians
         summary.usingCEHRT = usingCEHRT
         summary.npisNotCheckedForDuplicates = unchecked
-        summaries[current.key] = summary
+        summaries[current] = summary
     }
 
     /// Once reading is done: each repeated occurrence of an NPI counts against the roster it is in.
@@ -164,7 +164,7 @@ final class RosterAggregator {
         current = nil
         guard !resolved else { return }
         resolved = true
-        var firstSequence: [ObjectIdentifier: Int] = [:]
+        var firstSequence: [XMLElementNode: Int] = [:]
         for (sequence, npi) in ledger.repeatedOccurrences() {
             // The segment holding this sequence number: the last one starting at or before it.
             var low = 0
@@ -184,7 +184,7 @@ final class RosterAggregator {
 
     func summary(for roster: XMLElementNode) -> RosterSummary? {
         resolveDuplicates()
-        return summaries[ObjectIdentifier(roster)]
+        return summaries[roster]
     }
 }
 
