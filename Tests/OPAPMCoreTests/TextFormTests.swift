@@ -33,6 +33,35 @@ import Testing
         #expect(Decimal(string: "-1.005")!.dollarText == "$-1.01")
     }
 
+    /// The integer path of division gives the very value, and the very text, Foundation's `/` gives.
+    @Test func dividedExactlyMatchesFoundation() {
+        var state: UInt64 = 11
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 17
+        }
+        var pairs: [(Decimal, Decimal)] = [("1", "3"), ("34375", "100"), ("0", "7"), ("-2.4", "0.08"), ("100", "-6.4"),
+            ("999999999999999", "0.001"), ("1", "1024"), ("123456789012345678", "2"), ("240", "6.4")].map {
+                (Decimal(string: $0.0)!, Decimal(string: $0.1)!)
+            }
+        for _ in 0..<3000 {
+            func value() -> Decimal {
+                Decimal(sign: next() % 5 == 0 ? .minus : .plus, exponent: Int(next() % 10) - 6,
+                    significand: Decimal(next() % [10, 1000, 100_000, 1_000_000_000_000][Int(next() % 4)] + 1))
+            }
+            pairs.append((value(), value()))
+            // And quotients that end: a multiple of the divisor over a power of two or five.
+            let divisor = value()
+            let factor = Decimal(next() % 100_000) * [Decimal(string: "0.125")!, 1, Decimal(string: "0.0016")!][Int(next() % 3)]
+            pairs.append((divisor * factor, divisor))
+        }
+        for (dividend, divisor) in pairs {
+            let expected = dividend / divisor
+            let actual = dividend.dividedExactly(by: divisor)
+            #expect(actual == expected && actual.description == expected.description, "\(dividend) / \(divisor)")
+        }
+    }
+
     @Test func isoDatesReadStrictly() {
         #expect(CalendarDate(iso: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(CalendarDate(iso: "2024-12-31Z") == CalendarDate(year: 2024, month: 12, day: 31))

@@ -34,7 +34,7 @@ public struct RiskAnalysis: Sendable, Hashable {
     public init(terms: FinancialRiskTerms, expected: Decimal, parameters: PerformanceYearParameters) {
         expectedExpenditures = expected
         let caps = [terms.maximumLiability?.value, terms.withheldAmount?.value].compactMap { $0 }
-        let capPercent = caps.min().map { $0.scaled(byPowerOfTen: 2) / expected }
+        let capPercent = caps.min().map { $0.scaled(byPowerOfTen: 2).dividedExactly(by: expected) }
         curve = LiabilityCurve(
             bands: terms.bands, minimumLossRate: terms.minimumLossRate,
             stopLossPercent: terms.stopLossPercent?.value, capPercent: capPercent)
@@ -42,10 +42,10 @@ public struct RiskAnalysis: Sendable, Hashable {
 
         let expenditureRequirement = parameters.nominalExpenditurePercent.value
         if let revenue = terms.revenueFromPayer?.value, revenue > 0, parameters.revenueStandardAvailable.value {
-            let revenueRequirement = parameters.nominalRevenuePercent.value * revenue / expected
+            let revenueRequirement = (parameters.nominalRevenuePercent.value * revenue).dividedExactly(by: expected)
             requirementPercent = min(expenditureRequirement, revenueRequirement)
             requirementBasis = revenueRequirement < expenditureRequirement ? .revenue : .expectedExpenditures
-            maximumLiabilityPercentOfRevenue = maximumLiabilityPercent.map { $0 * expected / revenue }
+            maximumLiabilityPercentOfRevenue = maximumLiabilityPercent.map { ($0 * expected).dividedExactly(by: revenue) }
         } else {
             requirementPercent = expenditureRequirement
             requirementBasis = .expectedExpenditures
@@ -59,14 +59,15 @@ public struct RiskAnalysis: Sendable, Hashable {
         windowEnd = upper
         if windowEnd > windowStart {
             let top = reach?.value ?? curve.valueAfter(windowEnd)
-            averageRatePercent = (top - curve.value(at: windowStart)).scaled(byPowerOfTen: 2) / (windowEnd - windowStart)
+            averageRatePercent = (top - curve.value(at: windowStart)).scaled(byPowerOfTen: 2)
+                .dividedExactly(by: windowEnd - windowStart)
             lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0).scaled(byPowerOfTen: 2)
         } else {
             averageRatePercent = 0
             lowestRatePercent = 0
         }
         if let end = curve.endOfRise, end > 0 {
-            averageWithoutAllowancesPercent = curve.valueAfter(end).scaled(byPowerOfTen: 2) / end
+            averageWithoutAllowancesPercent = curve.valueAfter(end).scaled(byPowerOfTen: 2).dividedExactly(by: end)
         }
     }
 
