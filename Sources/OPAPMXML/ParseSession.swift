@@ -12,20 +12,62 @@ final class ParseSession {
         /// nil only for the document's virtual parent of the root element.
         var name: Name?
         var index: Int
-        /// Counts of children by name; the current run of same-named siblings is kept apart, so a
-        /// million roster entries never touch the dictionary.
-        var childCounts: [Name: Int] = [:]
+        /// Where this element's counts of children by name begin in `ChildCounts.entries`.
+        var countsStart: Int
+        /// The current run of same-named children is counted here, so a million roster entries touch
+        /// neither the entries nor a dictionary.
         var lastChild: Name?
         var lastCount = 0
+        /// Counts by name once an element has children of many names (then lookups stay constant time).
+        var manyCounts: [Name: Int]?
 
-        mutating func nextIndex(for child: Name) -> Int {
-            if child != lastChild {
-                if let lastChild { childCounts[lastChild] = lastCount }
-                lastChild = child
-                lastCount = childCounts[child] ?? 0
-            }
-            lastCount += 1
-            return lastCount
+        init(name: Name?, index: Int, countsStart: Int) {
+            self.name = name
+            self.index = index
+            self.countsStart = countsStart
+        }
+    }
+
+    /// Counts of children by name for every open element, kept as one stack: an element's counts sit
+    /// above its parent's and go when it closes. No allocation per element, unlike a dictionary each.
+    private var childCounts: [(name: Name, count: Int)] = []
+    private static let linearCountLimit = 32
+
+    /// The position the next child called `child` of the frame at `level` will have among its
+    /// same-named siblings, from 1.
+    private func nextIndex(for child: Name, level: Int) -> Int {
+        var frame = level < 0 ? root : stack[level]
+        defer { if level < 0 { root = frame } else { stack[level] = frame } }
+        if child == frame.lastChild {
+            frame.lastCount += 1
+            return frame.lastCount
+        }
+        if let last = frame.lastChild { store(last, frame.lastCount, in: &frame) }
+        frame.lastChild = child
+        frame.lastCount = count(of: child, in: frame) + 1
+        return frame.lastCount
+    }
+
+    private func count(of name: Name, in frame: Frame) -> Int {
+        if let many = frame.manyCounts { return many[name] ?? 0 }
+        for entry in childCounts[frame.countsStart...] where entry.name == name { return entry.count }
+        return 0
+    }
+
+    private func store(_ name: Name, _ count: Int, in frame: inout Frame) {
+        if frame.manyCounts != nil {
+            frame.manyCounts?[name] = count
+            return
+        }
+        if let position = childCounts[frame.countsStart...].firstIndex(where: { $0.name == name }) {
+            childCounts[position].count = count
+        } else if childCounts.count - frame.countsStart < Self.linearCountLimit {
+            childCounts.append((name, count))
+        } else {
+            var many: [Name: Int] = [name: count]
+            for entry in childCounts[frame.countsStart...] { many[entry.name] = entry.count }
+            childCounts.removeSubrange(frame.countsStart...)
+            frame.manyCounts = many
         }
     }
 
@@ -36,7 +78,7 @@ final class ParseSession {
     private(set) var diagnostics: [XMLDiagnostic] = []
     private var suppressed = 0
     private var stack: [Frame] = []
-    private var root = Frame(name: nil, index: 0)
+    private var root = Frame(name: nil, index: 0, countsStart: 0)
     /// The element just closed stays on the stack until the next event, so that a schema error
     /// raised at its end tag (missing children, bad content) still names it.
     private var pendingPop = false
@@ -162,7 +204,8 @@ final class ParseSession {
     fileprivate func settlePendingPop() {
         if pendingPop {
             pendingPop = false
-            stack.removeLast()
+            let frame = stack.removeLast()
+            childCounts.removeSubrange(frame.countsStart...)
         }
     }
 
@@ -171,8 +214,8 @@ final class ParseSession {
     /// Pushes the element; returns false when parsing had to stop (too deep).
     fileprivate func didStart(_ name: Name) -> Bool {
         settlePendingPop()
-        let index = stack.isEmpty ? root.nextIndex(for: name) : stack[stack.count - 1].nextIndex(for: name)
-        stack.append(Frame(name: name, index: index))
+        let index = nextIndex(for: name, level: stack.count - 1)
+        stack.append(Frame(name: name, index: index, countsStart: childCounts.count))
         if stack.count > limits.maxDepth {
             report(.tooDeep, "elements nested deeper than the limit of \(limits.maxDepth)", line: currentLine)
             stop()

@@ -139,6 +139,19 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
         #expect(diagnostics[0].path == "/root/item[2]/value")
     }
 
+    /// Sibling positions stay right past the point where counting switches to a dictionary (32 names)
+    /// and across nested elements: the too-deep diagnostic names the one element past the limit by path.
+    @Test(arguments: [
+        ("<r>\(manyNames)<n3/><n39/><n3/><n3><d/></n3></r>", 2, "/r/n3[4]/d"),
+        ("<r><a/><b/><a/><b><x/><x/><c/></b><b><x/><c/><x/><x><d/></x></b></r>", 3, "/r/b[3]/x[3]/d"),
+        ("<r><b>\(manyNames)</b><a/><b/><a/><b><n1/><n1><d/></n1></b></r>", 3, "/r/b[3]/n1[2]/d"),
+    ])
+    func diagnosticPathsCountSiblings(document: String, depth: Int, path: String) throws {
+        let (diagnostics, _) = try parse(document, schema: false, limits: XMLLimits(maxDepth: depth))
+        #expect(diagnostics.map(\.code) == [.tooDeep])
+        #expect(diagnostics.first?.path == path)
+    }
+
     @Test func missingChildIsReportedOnTheParent() throws {
         let (diagnostics, _) = try parse("<root xmlns=\"urn:test\">\n<item></item>\n</root>")
         #expect(diagnostics.first?.path == "/root/item")
@@ -177,3 +190,6 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
         #expect(paths == ["/r/a", "/r/b", "/r/a[2]", "/r/a[3]", "/r/c", "/r/b[2]"])
     }
 }
+
+/// Forty sibling elements of different names, n0 to n39.
+private let manyNames = (0..<40).map { "<n\($0)/>" }.joined()
