@@ -26,6 +26,7 @@ import Testing
                 var rounded = Decimal()
                 NSDecimalRound(&rounded, &source, places, .plain)
                 #expect(value.roundedText(places: places) == rounded.description, "\(value) to \(places) places")
+                #expect(value.rounded(places) == rounded && value.rounded(places).exponent == rounded.exponent)
             }
         }
         #expect(Decimal(string: "34.3755")!.percentText == "34.376%")

@@ -164,7 +164,7 @@ public struct DeterminationEngine: Sendable {
             figures.medicalHomeElementsMet = home.elementsMet.count
             figures.medicalHomeMinimumPercent = context.parameters.medicalHomeMinimumPercent.value
             if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
-                figures.medicalHomeAmountAtRiskPercent = (amount.scaled(byPowerOfTen: 2) / revenue).rounded(4)
+                figures.medicalHomeAmountAtRiskPercent = amount.scaled(byPowerOfTen: 2).dividedExactly(by: revenue).rounded(4)
             }
         }
         return figures

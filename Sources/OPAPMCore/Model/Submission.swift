@@ -88,7 +88,7 @@ public struct RosterSummary: Sendable, Hashable {
     /// Share of listed clinicians using CEHRT, in percent; nil for an empty roster.
     public var cehrtPercent: Decimal? {
         guard clinicians > 0 else { return nil }
-        return Decimal(usingCEHRT) * 100 / Decimal(clinicians)
+        return Decimal(usingCEHRT).scaled(byPowerOfTen: 2).dividedExactly(by: Decimal(clinicians))
     }
 }
 

@@ -84,7 +84,7 @@ public struct LiabilityCurve: Sendable, Hashable {
                 }
                 let end = segment.to.map { segment.start + segment.slope * ($0 - segment.from) }
                 if segment.slope > 0, end.map({ $0 > cap }) ?? true {
-                    let crossing = segment.from + (cap - segment.start) / segment.slope
+                    let crossing = segment.from + (cap - segment.start).dividedExactly(by: segment.slope)
                     capped.append(Segment(from: segment.from, to: crossing, slope: segment.slope, start: segment.start))
                     capped.append(Segment(from: crossing, to: segment.to, slope: 0, start: cap))
                 } else {
@@ -134,7 +134,7 @@ public struct LiabilityCurve: Sendable, Hashable {
         for segment in segments {
             if segment.start >= level { return (segment.from, segment.start) }
             guard segment.slope > 0 else { continue }
-            let crossing = segment.from + (level - segment.start) / segment.slope
+            let crossing = segment.from + (level - segment.start).dividedExactly(by: segment.slope)
             if segment.to.map({ crossing <= $0 }) ?? true { return (crossing, level) }
         }
         return nil
@@ -161,17 +161,5 @@ public struct LiabilityCurve: Sendable, Hashable {
             segment.from < high && (segment.to.map { $0 > low } ?? true)
         }
         return inside.map(\.slope).min()
-    }
-}
-
-extension Decimal {
-    /// The value times 10^`power`, exactly, by moving the exponent: percents become fractions and back
-    /// without a `Decimal` division, which costs tens of thousands of instructions each.
-    func scaled(byPowerOfTen power: Int) -> Decimal {
-        let exponent = self.exponent + power
-        guard isFinite, exponent >= -128, exponent <= 127 else {
-            return power >= 0 ? self * pow(10, power) : self / pow(10, -power)
-        }
-        return Decimal(sign: sign, exponent: exponent, significand: significand)
     }
 }

@@ -111,9 +111,7 @@ extension Decimal {
     /// trailing zeros). Values that fit in 18 digits are written from an integer: `description`
     /// divides digit by digit and cost more than all the rules of a submission together.
     func roundedText(places: Int) -> String {
-        var value = self
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, places, .plain)
+        let rounded = self.rounded(places)
         let scaled = rounded.scaled(byPowerOfTen: places)
         // The double only bounds the size (Decimal's own comparison costs as much as the rest).
         let number = NSDecimalNumber(decimal: scaled)

@@ -30,7 +30,7 @@ public struct MedicalHomeNominalAmount: Rule {
                 help: "state amountAtRisk and averageEstimatedTotalRevenue", incomplete: true)]
         }
         let minimum = context.parameters.medicalHomeMinimumPercent.value
-        let share = amount.value * 100 / revenue.value
+        let share = amount.value.scaled(byPowerOfTen: 2).dividedExactly(by: revenue.value)
         guard share < minimum else { return [] }
         return [Violation(
             "amount at risk \(amount.value.dollarText) is \(share.percentText) of average estimated total revenue \(revenue.value.dollarText), needs \(minimum.percentText) (\((minimum * revenue.value / 100).dollarText)) for \(context.year)",
