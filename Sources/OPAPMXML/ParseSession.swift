@@ -11,6 +11,8 @@ final class ParseSession {
     private struct Frame {
         /// nil only for the document's virtual parent of the root element.
         var name: Name?
+        /// The name as handed to the handler at the start tag, handed again at the end tag.
+        var string = ""
         var index: Int
         /// Where this element's counts of children by name begin in `ChildCounts.entries`.
         var countsStart: Int
@@ -228,6 +230,7 @@ final class ParseSession {
     fileprivate var wantsText: Bool { handler.wantsCharacters }
 
     fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
+        stack[stack.count - 1].string = name
         handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
         if let reason = handler.stopReason {
             report(.listTooLong, reason, line: currentLine)
@@ -264,7 +267,7 @@ final class ParseSession {
             rawDepth -= 1
             return
         }
-        if wantsEvents { handler.endElement(String(cString: name)) }
+        if wantsEvents { handler.endElement(stack.last?.string ?? String(cString: name)) }
     }
 
     fileprivate func didRead(_ text: String) {

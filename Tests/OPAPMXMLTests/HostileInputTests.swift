@@ -24,10 +24,11 @@ let testSchema = """
 /// Records what the parser delivered, to prove nothing from outside leaked in.
 final class Recorder: XMLEventHandler {
     var elements: [String] = []
+    var ends: [String] = []
     var text = ""
     func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) { elements.append(name) }
     func characters(_ text: String) { self.text += text }
-    func endElement(_ name: String) {}
+    func endElement(_ name: String) { ends.append(name) }
 }
 
 func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits()) throws -> ([XMLDiagnostic], Recorder) {
@@ -150,6 +151,13 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
         let (diagnostics, _) = try parse(document, schema: false, limits: XMLLimits(maxDepth: depth))
         #expect(diagnostics.map(\.code) == [.tooDeep])
         #expect(diagnostics.first?.path == path)
+    }
+
+    @Test func endTagsNameTheElementsTheyClose() throws {
+        let (diagnostics, recorder) = try parse("<r><a><b/><c>t</c></a><a/></r>", schema: false)
+        #expect(diagnostics.isEmpty)
+        #expect(recorder.elements == ["r", "a", "b", "c", "a"])
+        #expect(recorder.ends == ["b", "c", "a", "a", "r"])
     }
 
     @Test func missingChildIsReportedOnTheParent() throws {
