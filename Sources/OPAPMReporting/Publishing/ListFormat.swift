@@ -89,7 +89,13 @@ enum ListXML {
 /// Markdown: a table per payer group, then what changed since the previous list.
 public enum ListMarkdown {
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        ASCIIReplacement.replacing(in: text) { byte in
+            switch byte {
+            case UInt8(ascii: "|"): "\\|"
+            case UInt8(ascii: "\n"): " "
+            default: nil
+            }
+        }
     }
 
     static func render(_ list: PublishedList, changes: ListChanges?) -> String {

@@ -1,0 +1,23 @@
+/// Escaping for the formats the reports write (HTML, Markdown): single ASCII characters replaced by
+/// strings, byte by byte on UTF-8. An ASCII byte is never part of a multi-byte character, so this is
+/// exact; and text with nothing to replace, which is most of it, comes back without a copy. Foundation's
+/// `replacingOccurrences` cost more per published row than checking the submission did.
+enum ASCIIReplacement {
+    static func replacing(in text: String, _ replacement: (UInt8) -> String?) -> String {
+        var text = text
+        let replaced: String? = text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if byte < 0x80, let substitute = replacement(byte) {
+                    out.append(contentsOf: substitute.utf8)
+                } else {
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return replaced ?? text
+    }
+}
