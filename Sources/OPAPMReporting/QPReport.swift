@@ -54,8 +54,11 @@ public enum QPReport {
 
     /// RFC 4180: quote fields holding commas, quotes or line breaks; double the quotes.
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let needsQuotes = value.utf8.contains { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
+        guard needsQuotes else { return value }
+        return "\"" + ASCIIReplacement.replacing(in: value) { $0 == UInt8(ascii: "\"") ? "\"\"" : nil } + "\""
     }
 }
 

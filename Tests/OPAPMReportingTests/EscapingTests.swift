@@ -15,4 +15,12 @@ import Testing
         #expect(ListMarkdown.cell("A | B\nC") == "A \\| B C")
         #expect(ListMarkdown.cell("Ünïcode | ok") == "Ünïcode \\| ok")
     }
+
+    @Test func csvFieldsAreQuotedOnlyWhenTheyMustBe() {
+        #expect(QPReport.field("plain") == "plain")
+        #expect(QPReport.field("a,b") == "\"a,b\"")
+        #expect(QPReport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(QPReport.field("line\r\nbreak") == "\"line\r\nbreak\"")
+        #expect(QPReport.field("Peña, “ok”") == "\"Peña, “ok”\"")
+    }
 }
