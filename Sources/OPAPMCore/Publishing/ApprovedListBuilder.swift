@@ -43,9 +43,13 @@ public enum ApprovedListBuilder {
                 submissionDate: submission.submissionDate.value.description,
                 sourceFile: result.path))
         }
-        rows.sort { a, b in
-            (a.group, a.payerName, a.arrangementId) < (b.group, b.payerName, b.arrangementId)
+        // Positions are sorted, not the rows: moving whole rows about was most of the cost of a large list.
+        let keys = rows.map { ($0.group, $0.payerName, $0.arrangementId) }
+        let order = rows.indices.sorted { left, right in
+            let a = keys[left], b = keys[right]
+            return (a.0, a.1, a.2, left) < (b.0, b.1, b.2, right)
         }
+        rows = order.map { rows[$0] }
         return PublishedList(performanceYear: year, asOf: asOf, arrangements: rows, skipped: skipped)
     }
 
