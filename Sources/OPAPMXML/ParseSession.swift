@@ -14,7 +14,7 @@ final class ParseSession {
         /// The name as handed to the handler at the start tag, handed again at the end tag.
         var string = ""
         var index: Int
-        /// Where this element's counts of children by name begin in `ChildCounts.entries`.
+        /// Where this element's counts of children by name begin in `childCounts`.
         var countsStart: Int
         /// The current run of same-named children is counted here, so a million roster entries touch
         /// neither the entries nor a dictionary.

@@ -111,8 +111,7 @@ final class RosterAggregator {
 
     /// One roster entry, from its raw attribute bytes (no strings are made for a million entries).
     func add(attributes: XMLRawAttributes, roster: XMLElementNode) {
-        let key = roster
-        if current != key { switchTo(key) }
+        if current != roster { switchTo(roster) }
         clinicians += 1
         if let value = attributes["usesCehrt"], Self.isTrue(value) { usingCEHRT += 1 }
         if let value = attributes["npi"], let npi = Self.number(value), !ledger.record(npi) { unchecked += 1 }
@@ -139,11 +138,11 @@ final class RosterAggregator {
         return value
     }
 
-    private func switchTo(_ key: XMLElementNode) {
+    private func switchTo(_ roster: XMLElementNode) {
         flush()
-        current = key
-        segments.append((ledger.count, key))
-        let previous = summaries[key]
+        current = roster
+        segments.append((ledger.count, roster))
+        let previous = summaries[roster]
         clinicians = previous?.clinicians ?? 0
         usingCEHRT = previous?.usingCEHRT ?? 0
         unchecked = previous?.npisNotCheckedForDuplicates ?? 0
