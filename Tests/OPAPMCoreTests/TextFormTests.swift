@@ -19,6 +19,10 @@ import Testing
             let significand = Decimal(next() % 1_000_000_000_000)
             let value = Decimal(sign: next() % 3 == 0 ? .minus : .plus, exponent: exponent, significand: significand)
             samples.append(value)
+            // Far more decimals than kept, so that whole significands are dropped or carried.
+            let tiny = Decimal(sign: next() % 2 == 0 ? .minus : .plus, exponent: Int(next() % 14) - 20,
+                significand: Decimal(next() % [1000, 1_000_000_000_000_000][Int(next() % 2)]))
+            samples.append(tiny)
         }
         for value in samples {
             for places in [2, 3] {

@@ -99,6 +99,7 @@ extension Decimal {
         // Decimals are kept compact, so one with no more decimals than asked is already its rounding;
         // most figures are, and NSDecimalRound costs thousands of instructions a call.
         if isFinite && exponent >= -places { return self }
+        if let rounded = integerRounded(places) { return rounded }
         var value = self
         var result = Decimal()
         NSDecimalRound(&result, &value, places, .plain)

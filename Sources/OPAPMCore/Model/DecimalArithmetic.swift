@@ -44,6 +44,25 @@ extension Decimal {
         return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(quotient))
     }
 
+    /// `NSDecimalRound(places, .plain)` (half away from zero) worked out in integers when the
+    /// significand has at most 15 digits and the result is not zero, with the same compact form
+    /// Foundation gives; nil otherwise. NSDecimalRound costs some fifteen thousand instructions.
+    func integerRounded(_ places: Int) -> Decimal? {
+        let dropped = -places - exponent
+        guard isFinite, dropped > 0, dropped < 16, let digits = Self.smallSignificand(self) else { return nil }
+        var unit: UInt64 = 1
+        for _ in 0..<dropped { unit *= 10 }
+        var kept = digits / unit
+        if (digits % unit) * 2 >= unit { kept += 1 }
+        guard kept > 0 else { return nil }
+        var resultExponent = -places
+        while kept % 10 == 0 {
+            kept /= 10
+            resultExponent += 1
+        }
+        return Decimal(sign: sign, exponent: resultExponent, significand: Decimal(kept))
+    }
+
     /// The significand as an integer when it has at most 15 digits (the double bounds it safely).
     private static func smallSignificand(_ value: Decimal) -> UInt64? {
         let number = NSDecimalNumber(decimal: value.significand)
