@@ -29,7 +29,7 @@ public enum FuzzHarness {
     /// What must hold for any input, however hostile.
     static func check(_ file: FileDetermination) {
         let fileErrors = file.findings.contains { $0.severity == .error }
-        if file.submission == nil || fileErrors {
+        if !file.loaded || fileErrors {
             precondition(file.arrangements.allSatisfy { $0.determination != .approved },
                 "approved although the file could not be read as a valid submission")
         }

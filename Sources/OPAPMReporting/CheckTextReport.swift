@@ -34,7 +34,7 @@ public enum CheckTextReport {
         var counts: [Determination: Int] = [:]
         for arrangement in files.lazy.flatMap(\.arrangements) { counts[arrangement.determination, default: 0] += 1 }
         let unreadable = files.filter(\.unreadable).count
-        let invalid = files.filter { !$0.unreadable && $0.submission == nil }.count
+        let invalid = files.filter { !$0.unreadable && !$0.loaded }.count
         var summary = [
             "\(counts[.approved] ?? 0) approved", "\(counts[.notApproved] ?? 0) not approved",
             "\(counts[.incomplete] ?? 0) incomplete",

@@ -59,7 +59,8 @@ struct CheckCommand: ParsableCommand {
                 throw CommandSupport.fail("\(approved): \(error)")
             }
         }
-        let results = engine.determine(paths: files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs)
+        let results = engine.determine(
+            paths: files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: format == .html)
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs)
@@ -71,10 +72,9 @@ struct CheckCommand: ParsableCommand {
         } else {
             print(report, terminator: "")
         }
-        if results.contains(where: \.unreadable) { throw ExitCode(2) }
         let approvedAll = results.allSatisfy { file in
-            file.submission != nil && file.arrangements.allSatisfy { $0.determination == .approved }
+            file.loaded && file.arrangements.allSatisfy { $0.determination == .approved }
         }
-        if !approvedAll { throw ExitCode(1) }
+        CommandSupport.exitWithoutTeardown(results.contains(where: \.unreadable) ? 2 : approvedAll ? 0 : 1)
     }
 }

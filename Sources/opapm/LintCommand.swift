@@ -71,7 +71,7 @@ struct LintCommand: ParsableCommand {
                 throw CommandSupport.fail(error.description)
             }
         }
-        let results = engine.determine(paths: files, loader: loader, years: years, jobs: limits.jobs)
+        let results = engine.determine(paths: files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false)
         let report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)

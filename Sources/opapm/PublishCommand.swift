@@ -62,7 +62,7 @@ struct PublishCommand: ParsableCommand {
 
         var skipped: [SkippedFile] = []
         var fatal = false
-        for result in results where result.submission == nil {
+        for result in results where !result.loaded {
             let unparsable = result.unreadable || result.findings.contains { $0.rule != "XSD001" }
             let reason = (unparsable ? "cannot be read or parsed: " : "invalid against the submission schema: ")
                 + (result.findings.first.map { "[\($0.rule)] line \($0.line): \($0.message)" } ?? "unknown")
@@ -101,5 +101,6 @@ struct PublishCommand: ParsableCommand {
         try CommandSupport.replaceDirectory(out, with: outputs)
         if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
         print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outputs.keys.sorted().joined(separator: ", "))")
+        CommandSupport.exitWithoutTeardown(0)
     }
 }

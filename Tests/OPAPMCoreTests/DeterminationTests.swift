@@ -346,3 +346,24 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         }
     }
 }
+
+/// A batch that lets each submission go once decided says exactly what one that keeps them says.
+@Suite struct BatchTests {
+    @Test func lettingSubmissionsGoChangesNoDetermination() throws {
+        let paths = try InputFiles.collect([repositoryPath("samples"), repositoryPath("Tests/Fixtures/bad-input/duplicate-arrangement")])
+        let engine = DeterminationEngine()
+        let loader = try SubmissionLoader()
+        let kept = engine.determine(paths: paths, loader: loader, years: nil, jobs: 2)
+        let released = engine.determine(paths: paths, loader: loader, years: nil, jobs: 2, keepingSubmissions: false)
+        #expect(kept.count == released.count && kept.count > 10)
+        for (whole, light) in zip(kept, released) {
+            #expect(light.submission == nil)
+            #expect(whole.loaded == (whole.submission != nil) && light.loaded == whole.loaded, "\(whole.path)")
+            #expect(light.identity == whole.identity && light.findings == whole.findings, "\(whole.path)")
+            #expect(light.arrangements == whole.arrangements, "\(whole.path)")
+        }
+        // The cross-file check still finds the two same-date submissions from what is kept.
+        let duplicates = released.filter { $0.arrangements.contains { $0.findings.contains { $0.rule == DuplicateArrangements.ruleId } } }
+        #expect(duplicates.filter { $0.path.contains("duplicate-arrangement/") }.count == 2)
+    }
+}

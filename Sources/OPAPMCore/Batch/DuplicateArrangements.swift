@@ -1,5 +1,19 @@
 import Foundation
 
+/// What the cross-file duplicate check needs of a loaded submission, small enough to keep for every
+/// file of a batch after the submission itself is let go.
+public struct SubmissionIdentity: Sendable, Hashable {
+    public var arrangementId: String
+    public var submissionDate: String
+    public var location: SourceLocation
+
+    init(_ submission: Submission) {
+        arrangementId = submission.arrangement.id
+        submissionDate = submission.submissionDate.value.description
+        location = submission.arrangement.location
+    }
+}
+
 /// INP006: two files in one run submit the same arrangement with the same submission date.
 ///
 /// A later submission of an arrangement supersedes an earlier one (that is how payers correct a request),
@@ -14,21 +28,21 @@ public enum DuplicateArrangements {
     public static func mark(_ files: [FileDetermination]) -> [FileDetermination] {
         var groups: [String: [Int]] = [:]
         for (index, file) in files.enumerated() {
-            guard let submission = file.submission else { continue }
-            groups["\(submission.arrangement.id)\u{0}\(submission.submissionDate.value)", default: []].append(index)
+            guard let identity = file.identity else { continue }
+            groups["\(identity.arrangementId)\u{0}\(identity.submissionDate)", default: []].append(index)
         }
         var marked = files
         for indices in groups.values where indices.count > 1 {
             for index in indices {
-                guard let submission = files[index].submission else { continue }
+                guard let identity = files[index].identity else { continue }
                 let others = indices.filter { $0 != index }.map { files[$0].path }.sorted()
                 let finding = Finding(
                     rule: ruleId, severity: .error,
-                    message: "arrangement \(submission.arrangement.id) is also submitted with the same date "
-                        + "\(submission.submissionDate.value) in \(others.joined(separator: ", "))",
+                    message: "arrangement \(identity.arrangementId) is also submitted with the same date "
+                        + "\(identity.submissionDate) in \(others.joined(separator: ", "))",
                     help: "withdraw one of the files, or date the corrected one later so that it supersedes",
-                    citation: citation, file: files[index].path, line: submission.arrangement.location.line,
-                    path: submission.arrangement.location.path)
+                    citation: citation, file: files[index].path, line: identity.location.line,
+                    path: identity.location.path)
                 for year in marked[index].arrangements.indices {
                     marked[index].arrangements[year].findings.append(finding)
                     marked[index].arrangements[year].determination = .notApproved
@@ -41,8 +55,16 @@ public enum DuplicateArrangements {
 
 extension DeterminationEngine {
     /// Loads and decides many files on `jobs` threads (nil: all cores), in the order given, then applies
-    /// the checks that look across files. The result does not depend on the number of threads.
-    public func determine(paths: [String], loader: SubmissionLoader, years: [Int]?, jobs: Int?) -> [FileDetermination] {
-        DuplicateArrangements.mark(paths.parallelMap(jobs: jobs) { determine(path: $0, loader: loader, years: years) })
+    /// the checks that look across files. The result does not depend on the number of threads. Without
+    /// `keepingSubmissions` each submission is let go on its worker thread once decided: a batch then
+    /// holds only the determinations, and the freeing is spread over the threads.
+    public func determine(paths: [String], loader: SubmissionLoader, years: [Int]?, jobs: Int?,
+        keepingSubmissions: Bool = true) -> [FileDetermination]
+    {
+        DuplicateArrangements.mark(paths.parallelMap(jobs: jobs) { path in
+            var result = determine(path: path, loader: loader, years: years)
+            if !keepingSubmissions { result.submission = nil }
+            return result
+        })
     }
 }

@@ -7,24 +7,27 @@ public enum ApprovedListBuilder {
     public static func build(_ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile])
         -> PublishedList
     {
-        var latest: [String: FileDetermination] = [:]
-        for result in results {
+        // Positions, not copies: a determination carries its whole submission.
+        var latest: [String: Int] = [:]
+        for (index, result) in results.enumerated() {
             guard let submission = result.submission, submission.performanceYears.contains(where: { $0.value == year })
             else { continue }
             let id = submission.arrangement.id
-            guard let current = latest[id], let held = current.submission else {
-                latest[id] = result
+            guard let currentIndex = latest[id], let held = results[currentIndex].submission else {
+                latest[id] = index
                 continue
             }
             let date = submission.submissionDate.value
             let heldDate = held.submissionDate.value
             // Of two with one date (both not approved after INP006), keep one by path, so the run is deterministic.
-            if date > heldDate || (date == heldDate && result.path < current.path) {
-                latest[id] = result
+            if date > heldDate || (date == heldDate && result.path < results[currentIndex].path) {
+                latest[id] = index
             }
         }
         var rows: [PublishedRow] = []
-        for result in latest.values {
+        rows.reserveCapacity(latest.count)
+        for index in latest.values {
+            let result = results[index]
             guard let submission = result.submission,
                 let decision = result.arrangements.first(where: { $0.performanceYear == year }),
                 decision.determination == .approved
