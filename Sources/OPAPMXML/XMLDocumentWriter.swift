@@ -37,18 +37,28 @@ public final class XMLDocumentWriter {
 
     /// Opens an element with attributes (written in the order given).
     public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-        check(xmlTextWriterStartElement(writer, name))
+        Self.withXMLChars(name) { check(xmlTextWriterStartElement(writer, $0)) }
         for (key, value) in attributes {
-            check(xmlTextWriterWriteAttribute(writer, key, value))
+            attribute(key, value)
         }
     }
 
     public func attribute(_ name: String, _ value: String) {
-        check(xmlTextWriterWriteAttribute(writer, name, value))
+        Self.withXMLChars(name) { name in
+            Self.withXMLChars(value) { check(xmlTextWriterWriteAttribute(writer, name, $0)) }
+        }
     }
 
     public func text(_ value: String) {
-        check(xmlTextWriterWriteString(writer, value))
+        Self.withXMLChars(value) { check(xmlTextWriterWriteString(writer, $0)) }
+    }
+
+    /// The string's own NUL-terminated UTF-8 bytes, lent to libxml2. Passing a `String` where C wants
+    /// `xmlChar *` would copy it into a new array for every call: a list writes a dozen per row.
+    private static func withXMLChars<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        string.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1, body)
+        }
     }
 
     public func end() {

@@ -62,7 +62,8 @@ struct PublishCommand: ParsableCommand {
 
         var skipped: [SkippedFile] = []
         var fatal = false
-        for result in results where !result.loaded {
+        for index in results.indices where !results[index].loaded {
+            let result = results[index]
             let unparsable = result.unreadable || result.findings.contains { $0.rule != "XSD001" }
             let reason = (unparsable ? "cannot be read or parsed: " : "invalid against the submission schema: ")
                 + (result.findings.first.map { "[\($0.rule)] line \($0.line): \($0.message)" } ?? "unknown")
@@ -77,9 +78,9 @@ struct PublishCommand: ParsableCommand {
         if fatal {
             throw CommandSupport.fail("nothing written to \(out); fix the files above or use --skip-invalid")
         }
-        for result in results {
-            for finding in result.arrangements.first?.findings ?? [] where finding.rule == DuplicateArrangements.ruleId {
-                CommandSupport.warn("\(result.path): not listed: [\(finding.rule)] \(finding.message)")
+        for index in results.indices where !results[index].arrangements.isEmpty {
+            for finding in results[index].arrangements[0].findings where finding.rule == DuplicateArrangements.ruleId {
+                CommandSupport.warn("\(results[index].path): not listed: [\(finding.rule)] \(finding.message)")
             }
         }
         let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped)
@@ -93,7 +94,7 @@ struct PublishCommand: ParsableCommand {
         }
         // The formats are independent: rendered side by side, each on its own thread.
         let changed = changes
-        let rendered = formats.parallelMap(jobs: limits.jobs) { chosen in
+        let rendered = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen in
             (chosen.fileName(year: year), Result { try chosen.render(list, changes: changed) })
         }
         var outputs: [String: String] = [:]

@@ -367,3 +367,11 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(duplicates.filter { $0.path.contains("duplicate-arrangement/") }.count == 2)
     }
 }
+
+@Suite struct PublishedOrderTests {
+    /// The list sorts groups by `rank`, which must follow the published order (`allCases`).
+    @Test func payerGroupRanksFollowThePublishedOrder() {
+        #expect(PayerGroup.allCases.map(\.rank) == Array(PayerGroup.allCases.indices))
+        #expect(PayerGroup.allCases.sorted() == PayerGroup.allCases)
+    }
+}

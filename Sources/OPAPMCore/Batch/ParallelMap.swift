@@ -3,14 +3,16 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// Maps on up to `jobs` threads (default: all cores) and returns results in input order, so
-    /// output never depends on scheduling or on the number of threads.
+    /// output never depends on scheduling or on the number of threads. Each thread takes the next
+    /// element not yet taken, so one large file (or one costly list format) does not leave the other
+    /// threads idle behind a fixed share.
     public func parallelMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
         let workers = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
         guard workers > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let input = self
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: input.count, by: workers) {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = results.claim() {
                 results.store(transform(input[index]), at: index)
             }
         }
@@ -18,13 +20,23 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Write-once slots filled from many threads; each index is written by exactly one iteration.
+/// Write-once slots filled from many threads; each index is claimed, and written, by exactly one thread.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var slots: [T?]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
+    }
+
+    /// The next index no thread has taken, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
     }
 
     func store(_ value: T, at index: Int) {

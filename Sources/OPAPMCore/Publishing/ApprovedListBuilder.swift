@@ -9,18 +9,17 @@ public enum ApprovedListBuilder {
     {
         // Positions, not copies: a determination carries its whole submission.
         var latest: [String: Int] = [:]
-        for (index, result) in results.enumerated() {
-            guard let submission = result.submission, submission.performanceYears.contains(where: { $0.value == year })
+        // Fields are read in place: binding a whole determination or submission copies (and retains) it all.
+        for index in results.indices {
+            guard let covered = results[index].submission?.performanceYears, covered.contains(where: { $0.value == year }),
+                let id = results[index].submission?.arrangement.id, let date = results[index].submission?.submissionDate.value
             else { continue }
-            let id = submission.arrangement.id
-            guard let currentIndex = latest[id], let held = results[currentIndex].submission else {
+            guard let currentIndex = latest[id], let heldDate = results[currentIndex].submission?.submissionDate.value else {
                 latest[id] = index
                 continue
             }
-            let date = submission.submissionDate.value
-            let heldDate = held.submissionDate.value
             // Of two with one date (both not approved after INP006), keep one by path, so the run is deterministic.
-            if date > heldDate || (date == heldDate && result.path < results[currentIndex].path) {
+            if date > heldDate || (date == heldDate && results[index].path < results[currentIndex].path) {
                 latest[id] = index
             }
         }

@@ -72,8 +72,18 @@ public enum PayerGroup: String, Sendable, Hashable, Codable, CaseIterable, Compa
         }
     }
 
+    /// The position in the published order (`allCases` would build an array on every comparison).
+    var rank: Int {
+        switch self {
+        case .medicaid: return 0
+        case .medicareHealthPlans: return 1
+        case .multiPayerModels: return 2
+        case .otherPayers: return 3
+        }
+    }
+
     public static func < (lhs: PayerGroup, rhs: PayerGroup) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        lhs.rank < rhs.rank
     }
 
     public static func of(_ submission: Submission) -> PayerGroup {

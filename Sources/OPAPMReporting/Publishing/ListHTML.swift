@@ -6,6 +6,8 @@ import OPAPMCore
 enum ListHTML {
     static func render(_ list: PublishedList) -> String {
         let columns = ListColumns.all.dropFirst()
+        // The same for every row: written once.
+        let cellStarts = columns.map { "<td data-key=\"\($0.key)\" data-label=\"\(HTMLText.escape($0.title))\">" }
         var body = ""
         for group in PayerGroup.allCases {
             let rows = list.arrangements.filter { $0.group == group }
@@ -17,8 +19,10 @@ enum ListHTML {
             body += "</tr></thead><tbody>\n"
             for row in rows {
                 body += "<tr class=\"row\" data-id=\"\(HTMLText.escape(row.arrangementId))\">"
-                for column in columns {
-                    body += "<td data-key=\"\(column.key)\" data-label=\"\(HTMLText.escape(column.title))\">\(HTMLText.escape(column.value(row)))</td>"
+                for (column, cellStart) in zip(columns, cellStarts) {
+                    body += cellStart
+                    body += HTMLText.escape(column.value(row))
+                    body += "</td>"
                 }
                 body += "</tr>\n"
             }
