@@ -29,6 +29,7 @@ public final class XMLTree {
 
     /// Appends an element as the last child of `parent` (or as the root, when `parent` is -1).
     func append(name: String, attributes: [XMLAttribute], location: XMLLocation, parent: Int32) -> Int32 {
+        cachedPathTable = nil
         let index = Int32(elements.count)
         var siblingIndex: Int32 = 1
         if parent >= 0 {
@@ -70,16 +71,47 @@ public final class XMLTree {
         elements[Int(index)].text = text
     }
 
-    /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`, written in one
-    /// allocation from the end backwards. Made only when asked for (findings and located values).
+    /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`. Made only
+    /// when asked for (findings and located values).
+    func path(of index: Int32) -> String {
+        pathTable.path(of: index)
+    }
+
+    /// What element paths are written from, kept apart from the tree so that a value read from the
+    /// document can name its element later without holding the attributes and text of every element.
+    /// Made on first use, and made again if elements were appended since.
+    var pathTable: XMLPathTable {
+        if let cachedPathTable { return cachedPathTable }
+        let table = XMLPathTable(
+            names: elements.map(\.name), parents: elements.map(\.parent), siblingIndexes: elements.map(\.siblingIndex))
+        cachedPathTable = table
+        return table
+    }
+    private var cachedPathTable: XMLPathTable?
+}
+
+/// Names, parents and same-name positions of a document's elements: enough to write any element's path.
+/// Immutable once made, so it can be shared across threads with the values that point into it.
+public final class XMLPathTable: Sendable {
+    let names: [String]
+    let parents: [Int32]
+    let siblingIndexes: [Int32]
+
+    init(names: [String], parents: [Int32], siblingIndexes: [Int32]) {
+        self.names = names
+        self.parents = parents
+        self.siblingIndexes = siblingIndexes
+    }
+
+    /// The path from the root, written in one allocation from the end backwards.
     func path(of index: Int32) -> String {
         var length = 0
         var node = index
         while node >= 0 {
-            let element = elements[Int(node)]
-            length += 1 + element.name.utf8.count
-            if element.siblingIndex > 1 { length += 2 + Self.digits(element.siblingIndex) }
-            node = element.parent
+            length += 1 + names[Int(node)].utf8.count
+            let position = siblingIndexes[Int(node)]
+            if position > 1 { length += 2 + Self.digits(position) }
+            node = parents[Int(node)]
         }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var end = length
@@ -89,23 +121,22 @@ public final class XMLTree {
             }
             var node = index
             while node >= 0 {
-                let element = elements[Int(node)]
-                if element.siblingIndex > 1 {
+                var position = siblingIndexes[Int(node)]
+                if position > 1 {
                     write(byte: UInt8(ascii: "]"))
-                    var value = element.siblingIndex
-                    while value > 0 {
-                        write(byte: UInt8(ascii: "0") + UInt8(value % 10))
-                        value /= 10
+                    while position > 0 {
+                        write(byte: UInt8(ascii: "0") + UInt8(position % 10))
+                        position /= 10
                     }
                     write(byte: UInt8(ascii: "["))
                 }
-                var name = element.name
+                var name = names[Int(node)]
                 name.withUTF8 { bytes in
                     end -= bytes.count
                     for (offset, byte) in bytes.enumerated() { buffer[end + offset] = byte }
                 }
                 write(byte: UInt8(ascii: "/"))
-                node = element.parent
+                node = parents[Int(node)]
             }
             return length
         }
@@ -120,6 +151,15 @@ public final class XMLTree {
         }
         return count
     }
+}
+
+/// An element's path, written only when asked for: most values read from a submission never appear
+/// in a finding, and writing every path cost more than deciding the rules that use them.
+public struct XMLElementPath: Sendable {
+    let table: XMLPathTable
+    let index: Int32
+
+    public var text: String { table.path(of: index) }
 }
 
 /// An element kept in memory, with where it was found: a handle into its document's `XMLTree`. Built
@@ -138,6 +178,8 @@ public struct XMLElementNode: Hashable {
     public var text: String { element.text }
     /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`.
     public var path: String { tree.path(of: index) }
+    /// The same path, to be written later (or never).
+    public var deferredPath: XMLElementPath { XMLElementPath(table: tree.pathTable, index: index) }
 
     public var children: [XMLElementNode] { children { _ in true } }
 

@@ -10,7 +10,9 @@ public struct SubmissionIdentity: Sendable, Hashable {
     init(_ submission: Submission) {
         arrangementId = submission.arrangement.id
         submissionDate = submission.submissionDate.value.description
-        location = submission.arrangement.location
+        // Written now: a path still to be written would hold the file's whole element table.
+        let place = submission.arrangement.location
+        location = SourceLocation(line: place.line, column: place.column, path: place.path)
     }
 }
 

@@ -8,7 +8,7 @@ struct NodeReader {
     let node: XMLElementNode
 
     var location: SourceLocation {
-        SourceLocation(line: node.location.line, column: node.location.column, path: node.path)
+        SourceLocation(line: node.location.line, column: node.location.column, element: node.deferredPath)
     }
 
     func element(_ name: String) throws(LoadError) -> NodeReader {
@@ -149,11 +149,11 @@ public struct LoadError: Error, Sendable, CustomStringConvertible {
 
     static func missing(_ name: String, in node: XMLElementNode) -> LoadError {
         LoadError(message: "missing \(name) in \(node.name)",
-            location: SourceLocation(line: node.location.line, path: node.path))
+            location: SourceLocation(line: node.location.line, element: node.deferredPath))
     }
 
     static func badValue(_ value: String, at node: XMLElementNode) -> LoadError {
         LoadError(message: "unexpected value '\(value)' in \(node.name)",
-            location: SourceLocation(line: node.location.line, path: node.path))
+            location: SourceLocation(line: node.location.line, element: node.deferredPath))
     }
 }

@@ -150,7 +150,7 @@ final class RosterAggregator {
 
     private func flush() {
         guard let current else { return }
-        var summary = RosterSummary(location: SourceLocation(line: current.location.line, path: current.path))
+        var summary = RosterSummary(location: SourceLocation(line: current.location.line, element: current.deferredPath))
         summary.clinicians = clinicians
         summary.usingCEHRT = usingCEHRT
         summary.npisNotCheckedForDuplicates = unchecked

@@ -1,17 +1,70 @@
+import OPAPMXML
+
 /// Where a value came from in a submission file, so a finding can point at it.
 public struct SourceLocation: Sendable, Hashable, Codable {
     public var line: Int
     public var column: Int
     /// Element path such as `/submission/arrangement/cehrt/requiredPercent`.
-    public var path: String
+    public var path: String {
+        get {
+            switch storedPath {
+            case .written(let text): return text
+            case .element(let element): return element.text
+            }
+        }
+        set { storedPath = .written(newValue) }
+    }
+
+    /// Read from a document, the path is written only when asked for: most values never appear in a
+    /// finding, and writing every path cost more than deciding the rules that read them.
+    private enum StoredPath: Sendable {
+        case written(String)
+        case element(XMLElementPath)
+    }
+    private var storedPath: StoredPath
 
     public init(line: Int, column: Int = 0, path: String) {
         self.line = line
         self.column = column
-        self.path = path
+        self.storedPath = .written(path)
+    }
+
+    /// The place of an element read from a document.
+    public init(line: Int, column: Int = 0, element: XMLElementPath) {
+        self.line = line
+        self.column = column
+        self.storedPath = .element(element)
     }
 
     public static let unknown = SourceLocation(line: 0, path: "")
+
+    public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        lhs.line == rhs.line && lhs.column == rhs.column && lhs.path == rhs.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(path)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case line, column, path
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        storedPath = .written(try container.decode(String.self, forKey: .path))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(path, forKey: .path)
+    }
 }
 
 /// A value with the place it was read from.
