@@ -38,8 +38,11 @@ final class ParseSession {
     /// The position the next child called `child` of the frame at `level` will have among its
     /// same-named siblings, from 1.
     private func nextIndex(for child: Name, level: Int) -> Int {
-        var frame = level < 0 ? root : stack[level]
-        defer { if level < 0 { root = frame } else { stack[level] = frame } }
+        // In place: copying a frame out and back retained and released its strings on every element.
+        level < 0 ? nextIndex(for: child, in: &root) : nextIndex(for: child, in: &stack[level])
+    }
+
+    private func nextIndex(for child: Name, in frame: inout Frame) -> Int {
         if child == frame.lastChild {
             frame.lastCount += 1
             return frame.lastCount

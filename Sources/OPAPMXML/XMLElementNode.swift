@@ -44,7 +44,8 @@ public final class XMLTree {
     }
 
     private func nextSiblingIndex(named name: String, under parent: Int32) -> Int32 {
-        if elements[Int(parent)].childCount < Self.countingLimit && childCounts[parent] == nil {
+        // Counts by name are made only once an element reaches the limit, so below it there are none.
+        if elements[Int(parent)].childCount < Self.countingLimit {
             var earlier: Int32 = 0
             var child = elements[Int(parent)].firstChild
             while child >= 0 {
