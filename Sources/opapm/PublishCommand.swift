@@ -58,7 +58,7 @@ struct PublishCommand: ParsableCommand {
         let files = try CommandSupport.files(paths)
         let loader = try CommandSupport.loader(limits)
         let engine = DeterminationEngine()
-        let results = engine.determine(paths: files, loader: loader, years: nil, jobs: limits.jobs)
+        let results = engine.determine(paths: files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false)
 
         var skipped: [SkippedFile] = []
         var fatal = false

@@ -1,21 +1,5 @@
 import Foundation
 
-/// What the cross-file duplicate check needs of a loaded submission, small enough to keep for every
-/// file of a batch after the submission itself is let go.
-public struct SubmissionIdentity: Sendable, Hashable {
-    public var arrangementId: String
-    public var submissionDate: String
-    public var location: SourceLocation
-
-    init(_ submission: Submission) {
-        arrangementId = submission.arrangement.id
-        submissionDate = submission.submissionDate.value.description
-        // Written now: a path still to be written would hold the file's whole element table.
-        let place = submission.arrangement.location
-        location = SourceLocation(line: place.line, column: place.column, path: place.path)
-    }
-}
-
 /// INP006: two files in one run submit the same arrangement with the same submission date.
 ///
 /// A later submission of an arrangement supersedes an earlier one (that is how payers correct a request),
@@ -30,21 +14,21 @@ public enum DuplicateArrangements {
     public static func mark(_ files: [FileDetermination]) -> [FileDetermination] {
         var groups: [String: [Int]] = [:]
         for (index, file) in files.enumerated() {
-            guard let identity = file.identity else { continue }
-            groups["\(identity.arrangementId)\u{0}\(identity.submissionDate)", default: []].append(index)
+            guard let summary = file.summary else { continue }
+            groups["\(summary.arrangementId)\u{0}\(summary.submissionDate.description)", default: []].append(index)
         }
         var marked = files
         for indices in groups.values where indices.count > 1 {
             for index in indices {
-                guard let identity = files[index].identity else { continue }
+                guard let summary = files[index].summary else { continue }
                 let others = indices.filter { $0 != index }.map { files[$0].path }.sorted()
                 let finding = Finding(
                     rule: ruleId, severity: .error,
-                    message: "arrangement \(identity.arrangementId) is also submitted with the same date "
-                        + "\(identity.submissionDate) in \(others.joined(separator: ", "))",
+                    message: "arrangement \(summary.arrangementId) is also submitted with the same date "
+                        + "\(summary.submissionDate.description) in \(others.joined(separator: ", "))",
                     help: "withdraw one of the files, or date the corrected one later so that it supersedes",
-                    citation: citation, file: files[index].path, line: identity.location.line,
-                    path: identity.location.path)
+                    citation: citation, file: files[index].path, line: summary.location.line,
+                    path: summary.location.path)
                 for year in marked[index].arrangements.indices {
                     marked[index].arrangements[year].findings.append(finding)
                     marked[index].arrangements[year].determination = .notApproved

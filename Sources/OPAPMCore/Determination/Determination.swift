@@ -57,15 +57,16 @@ public struct FileDetermination: Sendable, Hashable, Codable {
     /// File-level findings: unreadable, not well-formed, invalid against the schema.
     public var findings: [Finding]
     public var arrangements: [ArrangementDetermination]
-    /// The submission, when it loaded and the caller kept it (`publish` and HTML reports need it; a
-    /// text or JSON `check` lets it go on the worker thread); not part of reports.
+    /// The submission, when it loaded and the caller kept it (the HTML report draws from it; other
+    /// reports and the list let it go on the worker thread); not part of reports.
     public var submission: Submission?
-    /// Which arrangement the file submits, when it loaded: kept even when the submission is not.
-    public var identity: SubmissionIdentity?
+    /// What the steps across files need of the submission, when it loaded: kept even when the
+    /// submission is not.
+    public var summary: SubmissionSummary?
     /// True when the file could not be read at all (exit status 2).
     public var unreadable: Bool
     /// True when the file loaded as a submission (it was read, well-formed and valid).
-    public var loaded: Bool { identity != nil }
+    public var loaded: Bool { summary != nil }
 
     enum CodingKeys: String, CodingKey {
         case path, findings, arrangements
@@ -78,7 +79,7 @@ public struct FileDetermination: Sendable, Hashable, Codable {
         self.findings = findings
         self.arrangements = arrangements
         self.submission = submission
-        self.identity = submission.map(SubmissionIdentity.init)
+        self.summary = submission.map(SubmissionSummary.init)
         self.unreadable = unreadable
     }
 

@@ -7,42 +7,41 @@ public enum ApprovedListBuilder {
     public static func build(_ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile])
         -> PublishedList
     {
-        // Positions, not copies: a determination carries its whole submission.
+        // Positions, not copies.
         var latest: [String: Int] = [:]
-        // Fields are read in place: binding a whole determination or submission copies (and retains) it all.
         for index in results.indices {
-            guard let covered = results[index].submission?.performanceYears, covered.contains(where: { $0.value == year }),
-                let id = results[index].submission?.arrangement.id, let date = results[index].submission?.submissionDate.value
-            else { continue }
-            guard let currentIndex = latest[id], let heldDate = results[currentIndex].submission?.submissionDate.value else {
-                latest[id] = index
+            guard let summary = results[index].summary, summary.performanceYears.contains(year) else { continue }
+            guard let currentIndex = latest[summary.arrangementId], let held = results[currentIndex].summary else {
+                latest[summary.arrangementId] = index
                 continue
             }
             // Of two with one date (both not approved after INP006), keep one by path, so the run is deterministic.
-            if date > heldDate || (date == heldDate && results[index].path < results[currentIndex].path) {
-                latest[id] = index
+            if summary.submissionDate > held.submissionDate
+                || (summary.submissionDate == held.submissionDate && results[index].path < results[currentIndex].path)
+            {
+                latest[summary.arrangementId] = index
             }
         }
         var rows: [PublishedRow] = []
         rows.reserveCapacity(latest.count)
         for index in latest.values {
             let result = results[index]
-            guard let submission = result.submission,
+            guard let summary = result.summary,
                 let decision = result.arrangements.first(where: { $0.performanceYear == year }),
                 decision.determination == .approved
             else { continue }
             let approvedYears = result.arrangements.filter { $0.determination == .approved }.map(\.performanceYear).sorted()
             rows.append(PublishedRow(
-                group: PayerGroup.of(submission),
-                payerName: submission.payer.name,
-                payerType: submission.payer.type.rawValue,
-                arrangementId: submission.arrangement.id,
-                arrangementName: submission.arrangement.name,
-                states: submission.payer.states,
+                group: summary.group,
+                payerName: summary.payerName,
+                payerType: summary.payerType,
+                arrangementId: summary.arrangementId,
+                arrangementName: summary.arrangementName,
+                states: summary.states,
                 performanceYears: approvedYears,
                 basis: basis(decision.figures.route),
-                process: submission.process.rawValue,
-                submissionDate: submission.submissionDate.value.description,
+                process: summary.process,
+                submissionDate: summary.submissionDate.description,
                 sourceFile: result.path))
         }
         // Positions are sorted, not the rows: moving whole rows about was most of the cost of a large list.
