@@ -91,6 +91,8 @@ public struct DeterminationEngine: Sendable {
     }
 
     private func finalize(_ violations: [Violation], rule: any Rule, file: String) -> [Finding] {
+        // Most rules find nothing; their description is built only when there is something to say.
+        if violations.isEmpty { return [] }
         let description = rule.description
         var severity = description.severity
         if let override = severityOverrides[description.id] {
