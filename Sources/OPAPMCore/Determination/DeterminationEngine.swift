@@ -74,7 +74,9 @@ public struct DeterminationEngine: Sendable {
             risk: risk, approvedArrangementIds: approvedArrangements?[year] ?? (approvedArrangements == nil ? nil : []))
         var findings: [Finding] = []
         for rule in RuleRegistry.all {
-            findings += finalize(rule.check(context), rule: rule, file: submission.file)
+            let violations = rule.check(context)
+            // Most rules find nothing: then the rule (and its description) is not handed on.
+            if !violations.isEmpty { findings += finalize(violations, rule: rule, file: submission.file) }
         }
         return ArrangementDetermination(
             id: arrangement.id, name: arrangement.name, performanceYear: year, determination: Self.decide(findings),
@@ -91,8 +93,6 @@ public struct DeterminationEngine: Sendable {
     }
 
     private func finalize(_ violations: [Violation], rule: any Rule, file: String) -> [Finding] {
-        // Most rules find nothing; their description is built only when there is something to say.
-        if violations.isEmpty { return [] }
         let description = rule.description
         var severity = description.severity
         if let override = severityOverrides[description.id] {
