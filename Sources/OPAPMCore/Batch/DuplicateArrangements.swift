@@ -13,8 +13,8 @@ public enum DuplicateArrangements {
     /// Marks every file that shares its arrangement id and submission date with another file.
     public static func mark(_ files: [FileDetermination]) -> [FileDetermination] {
         var groups: [String: [Int]] = [:]
-        for (index, file) in files.enumerated() {
-            guard let summary = file.summary else { continue }
+        for index in files.indices {  // by position: binding each file would copy (and retain) all of it
+            guard let summary = files[index].summary else { continue }
             groups["\(summary.arrangementId)\u{0}\(summary.submissionDate.description)", default: []].append(index)
         }
         var marked = files
