@@ -234,7 +234,9 @@ final class ParseSession {
 
     fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
         stack[stack.count - 1].string = name
-        handler.startElement(name, attributes: attributes, location: XMLLocation(line: currentLine, column: currentColumn))
+        handler.startElement(
+            name, position: stack[stack.count - 1].index, attributes: attributes,
+            location: XMLLocation(line: currentLine, column: currentColumn))
         if let reason = handler.stopReason {
             report(.listTooLong, reason, line: currentLine)
             stop()

@@ -12,59 +12,29 @@ public final class XMLTree {
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
         var nextSibling: Int32 = -1
-        var childCount: Int32 = 0
         /// Position among the parent's children of the same name, from 1: the `[n]` of the path.
         var siblingIndex: Int32
     }
 
     private(set) var elements: [Element] = []
-    /// Children counted by name, for elements with many children: counting a few earlier siblings is
-    /// cheaper than hashing, and this keeps a long list linear.
-    private var childCounts: [Int32: [String: Int32]] = [:]
-    private static let countingLimit: Int32 = 32
 
     init() {
         elements.reserveCapacity(64)
     }
 
-    /// Appends an element as the last child of `parent` (or as the root, when `parent` is -1).
-    func append(name: String, attributes: [XMLAttribute], location: XMLLocation, parent: Int32) -> Int32 {
+    /// Appends an element as the last child of `parent` (or as the root, when `parent` is -1), at the
+    /// same-name `position` the parser counted.
+    func append(name: String, position: Int32, attributes: [XMLAttribute], location: XMLLocation, parent: Int32)
+        -> Int32
+    {
         cachedPathTable = nil
         let index = Int32(elements.count)
-        var siblingIndex: Int32 = 1
         if parent >= 0 {
-            siblingIndex = nextSiblingIndex(named: name, under: parent)
             let last = elements[Int(parent)].lastChild
             if last >= 0 { elements[Int(last)].nextSibling = index } else { elements[Int(parent)].firstChild = index }
             elements[Int(parent)].lastChild = index
-            elements[Int(parent)].childCount += 1
         }
-        elements.append(Element(name: name, attributes: attributes, location: location, parent: parent, siblingIndex: siblingIndex))
-        return index
-    }
-
-    private func nextSiblingIndex(named name: String, under parent: Int32) -> Int32 {
-        // Counts by name are made only once an element reaches the limit, so below it there are none.
-        if elements[Int(parent)].childCount < Self.countingLimit {
-            var earlier: Int32 = 0
-            var child = elements[Int(parent)].firstChild
-            while child >= 0 {
-                if elements[Int(child)].name == name { earlier += 1 }
-                child = elements[Int(child)].nextSibling
-            }
-            return earlier + 1
-        }
-        if childCounts[parent] == nil {
-            var counts: [String: Int32] = [:]
-            var child = elements[Int(parent)].firstChild
-            while child >= 0 {
-                counts[elements[Int(child)].name, default: 0] += 1
-                child = elements[Int(child)].nextSibling
-            }
-            childCounts[parent] = counts
-        }
-        let index = (childCounts[parent]?[name] ?? 0) + 1
-        childCounts[parent]?[name] = index
+        elements.append(Element(name: name, attributes: attributes, location: location, parent: parent, siblingIndex: position))
         return index
     }
 

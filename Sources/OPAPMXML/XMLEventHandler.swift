@@ -23,7 +23,9 @@ public struct XMLLocation: Sendable, Hashable {
 public protocol XMLEventHandler: AnyObject {
     /// False when the handler needs no events (validation only): the parser then skips building them.
     var wantsEvents: Bool { get }
-    func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation)
+    /// An element opens. `position` is its place among its parent's children of the same name, from 1
+    /// (the `[n]` of its path): the parser counts siblings for its own diagnostics and hands the count on.
+    func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation)
     func characters(_ text: String)
     /// False when `characters` would drop text arriving now (layout between child elements), so the
     /// parser need not make a string of it.

@@ -34,10 +34,12 @@ public final class XMLTreeBuilder: XMLEventHandler {
         stopReason = onStreamed?(name, attributes, location, XMLElementNode(tree: tree, index: parent))
     }
 
-    public func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {
+    public func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         // A second root element (a well-formedness error libxml2 reports) is kept apart, unreachable.
-        let node = tree.append(name: name, attributes: attributes, location: location, parent: stack.last ?? -1)
+        let node = tree.append(
+            name: name, position: Int32(clamping: position), attributes: attributes, location: location,
+            parent: stack.last ?? -1)
         stack.append(node)
         text.append("")
         hasChildren.append(false)

@@ -26,7 +26,9 @@ final class Recorder: XMLEventHandler {
     var elements: [String] = []
     var ends: [String] = []
     var text = ""
-    func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) { elements.append(name) }
+    func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {
+        elements.append(name)
+    }
     func characters(_ text: String) { self.text += text }
     func endElement(_ name: String) { ends.append(name) }
 }

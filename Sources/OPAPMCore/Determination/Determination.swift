@@ -99,17 +99,3 @@ public struct FileDetermination: Sendable, Hashable, Codable {
         try container.encode(arrangements, forKey: .arrangements)
     }
 }
-
-extension Decimal {
-    /// Rounded to `places` decimals, for stable reports.
-    public func rounded(_ places: Int) -> Decimal {
-        // Decimals are kept compact, so one with no more decimals than asked is already its rounding;
-        // most figures are, and NSDecimalRound costs thousands of instructions a call.
-        if isFinite && exponent >= -places { return self }
-        if let rounded = integerRounded(places) { return rounded }
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, places, .plain)
-        return result
-    }
-}

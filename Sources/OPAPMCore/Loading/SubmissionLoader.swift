@@ -85,7 +85,7 @@ public struct SubmissionLoader: Sendable {
 /// Receives events and keeps nothing: validation alone.
 final class DiscardingHandler: XMLEventHandler {
     var wantsEvents: Bool { false }
-    func startElement(_ name: String, attributes: [XMLAttribute], location: XMLLocation) {}
+    func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {}
     func characters(_ text: String) {}
     func endElement(_ name: String) {}
 }

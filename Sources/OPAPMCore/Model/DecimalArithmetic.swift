@@ -1,6 +1,18 @@
 import Foundation
 
 extension Decimal {
+    /// Rounded to `places` decimals (half away from zero), for stable reports.
+    public func rounded(_ places: Int) -> Decimal {
+        // Decimals are kept compact, so one with no more decimals than asked is already its rounding;
+        // most figures are, and NSDecimalRound costs thousands of instructions a call.
+        if isFinite && exponent >= -places { return self }
+        if let rounded = integerRounded(places) { return rounded }
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, places, .plain)
+        return result
+    }
+
     /// The value times 10^`power`, exactly, by moving the exponent: percents become fractions and back
     /// without a `Decimal` division, which costs tens of thousands of instructions each.
     func scaled(byPowerOfTen power: Int) -> Decimal {
@@ -33,15 +45,9 @@ extension Decimal {
             scaled = next
             shift += 1
         }
-        var quotient = scaled / denominator
-        var exponent = dividend.exponent - divisor.exponent - shift
-        while quotient % 10 == 0 {
-            quotient /= 10
-            exponent += 1
-        }
-        guard exponent >= -128, exponent <= 127 else { return nil }
         let negative = (dividend.sign == .minus) != (divisor.sign == .minus)
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(quotient))
+        return compact(
+            negative ? .minus : .plus, scaled / denominator, exponent: dividend.exponent - divisor.exponent - shift)
     }
 
     /// `NSDecimalRound(places, .plain)` (half away from zero) worked out in integers when the
@@ -55,12 +61,30 @@ extension Decimal {
         var kept = digits / unit
         if (digits % unit) * 2 >= unit { kept += 1 }
         guard kept > 0 else { return nil }
-        var resultExponent = -places
-        while kept % 10 == 0 {
-            kept /= 10
-            resultExponent += 1
+        return Self.compact(sign, kept, exponent: -places)
+    }
+
+    /// The magnitude of a whole number under 10^15, as an integer; nil for a fraction or a larger value.
+    var smallWholeMagnitude: UInt64? {
+        guard isFinite, exponent >= 0, var value = Self.smallSignificand(self) else { return nil }
+        for _ in 0..<exponent {
+            value *= 10
+            guard value < 1_000_000_000_000_000 else { return nil }
         }
-        return Decimal(sign: sign, exponent: resultExponent, significand: Decimal(kept))
+        return value
+    }
+
+    /// A nonzero integer significand and exponent as a `Decimal` in the compact form Foundation's own
+    /// results take (trailing zeros moved into the exponent), so values and their text match Foundation's.
+    private static func compact(_ sign: FloatingPointSign, _ significand: UInt64, exponent: Int) -> Decimal? {
+        var significand = significand
+        var exponent = exponent
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        guard exponent >= -128, exponent <= 127 else { return nil }
+        return Decimal(sign: sign, exponent: exponent, significand: Decimal(significand))
     }
 
     /// The significand as an integer when it has at most 15 digits (the double bounds it safely).

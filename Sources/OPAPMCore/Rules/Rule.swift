@@ -108,25 +108,21 @@ extension Decimal {
     public var dollarText: String { "$" + roundedText(places: 2) }
 
     /// Rounded half away from zero to `places` decimals and written as `description` writes it (no
-    /// trailing zeros). Values that fit in 18 digits are written from an integer: `description`
+    /// trailing zeros). Values of up to 15 digits are written from an integer: `description`
     /// divides digit by digit and cost more than all the rules of a submission together.
     func roundedText(places: Int) -> String {
         let rounded = self.rounded(places)
-        let scaled = rounded.scaled(byPowerOfTen: places)
-        // The double only bounds the size (Decimal's own comparison costs as much as the rest).
-        let number = NSDecimalNumber(decimal: scaled)
-        guard rounded.isFinite, abs(number.doubleValue) < 9e17 else { return "\(rounded)" }
-        let units = number.int64Value
-        var unit: Int64 = 1
+        guard let units = rounded.scaled(byPowerOfTen: places).smallWholeMagnitude else { return "\(rounded)" }
+        var unit: UInt64 = 1
         for _ in 0..<places { unit *= 10 }
-        var whole = String(units.magnitude / UInt64(unit))
-        var fraction = units.magnitude % UInt64(unit)
+        var whole = String(units / unit)
+        var fraction = units % unit
         if fraction > 0 {
             var digits = places
             while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
             let text = String(fraction)
             whole += "." + String(repeating: "0", count: digits - text.utf8.count) + text
         }
-        return units < 0 ? "-" + whole : whole
+        return units > 0 && rounded.sign == .minus ? "-" + whole : whole
     }
 }

@@ -8,21 +8,21 @@ public enum ListFormat: String, CaseIterable, Sendable {
 
     public func fileName(year: Int) -> String { "approved-arrangements-\(year).\(rawValue)" }
 
-    /// Instructions per listed row (callgrind, docs/performance.md), to start the costliest formats
-    /// first when they are rendered side by side, so that the threads finish together.
-    var costPerRow: Int {
-        switch self {
-        case .json: return 82_000
-        case .html: return 59_000
-        case .xml: return 58_000
-        case .csv: return 23_000
-        case .md: return 19_000
-        }
+    /// The formats in the order to start them when they are rendered side by side: costliest per row
+    /// first (JSON, then XML, HTML, CSV, Markdown, by callgrind; docs/performance.md), so that the
+    /// threads finish together.
+    public static func costliestFirst(_ formats: [ListFormat]) -> [ListFormat] {
+        formats.sorted { $0.startRank < $1.startRank }
     }
 
-    /// The formats in the order to start them: costliest first.
-    public static func costliestFirst(_ formats: [ListFormat]) -> [ListFormat] {
-        formats.sorted { $0.costPerRow > $1.costPerRow }
+    private var startRank: Int {
+        switch self {
+        case .json: return 0
+        case .xml: return 1
+        case .html: return 2
+        case .csv: return 3
+        case .md: return 4
+        }
     }
 
     public func render(_ list: PublishedList, changes: ListChanges?) throws -> String {
