@@ -239,6 +239,18 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(EmbeddedSchemas.qpData + "\n" == qp, "run scripts/embed-schemas")
     }
 
+    @Test func builtInCatalogueKeepsEveryLineAndItsNonASCIITitles() throws {
+        let text = try #require(EmbeddedCatalogues.text(for: 2024))
+        let lines = text.components(separatedBy: "\n").filter { !$0.isEmpty }
+        let catalogue = try #require(MeasureCatalogue.builtIn(year: 2024))
+        #expect(catalogue.measures.count == lines.count)
+        let measure = try #require(catalogue.measure("007"))
+        #expect(measure.title.hasSuffix("(LVEF ≤ 40%)"))
+        #expect(measure.title.contains("Therapy – Prior"))
+        #expect(measure.nqfId == "0070" && measure.eMeasureId == "CMS145v12" && measure.type == "process")
+        #expect(catalogue.measure("001SSP")?.nqfId == nil)
+    }
+
     @Test func builtInCataloguesCoverEverySupportedYear() {
         for year in PerformanceYearTable.supportedYears {
             #expect((MeasureCatalogue.builtIn(year: year)?.measures.count ?? 0) > 300, "\(year)")

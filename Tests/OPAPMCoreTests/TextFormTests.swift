@@ -24,9 +24,14 @@ import OPAPMXML
             let tiny = Decimal(sign: next() % 2 == 0 ? .minus : .plus, exponent: Int(next() % 14) - 20,
                 significand: Decimal(next() % [1000, 1_000_000_000_000_000][Int(next() % 2)]))
             samples.append(tiny)
+            // Quotients that do not end: 38 significant digits, as rates and shares come out.
+            let quotient = Decimal(sign: next() % 4 == 0 ? .minus : .plus, exponent: Int(next() % 8) - 4,
+                significand: Decimal(next() % 1_000_000_000 + 1)) / Decimal(next() % 999_983 + 3)
+            samples.append(quotient)
         }
+        #expect(DecimalStorage.readable, "Decimal's storage layout changed: the integer fast paths are off")
         for value in samples {
-            for places in [2, 3] {
+            for places in [2, 3, 4] {
                 var source = value
                 var rounded = Decimal()
                 NSDecimalRound(&rounded, &source, places, .plain)
