@@ -30,8 +30,14 @@ public struct SecureXMLParser: Sendable {
     /// - Returns: the diagnostics, in document order; empty when the file is well-formed and valid.
     /// - Throws: `XMLReadError` when the file cannot be opened or read.
     public func parse(fileAt path: String, handler: XMLEventHandler) throws(XMLReadError) -> [XMLDiagnostic] {
+        // open, fstat and read: no stdio buffer, and one path lookup instead of two (stat, then fopen).
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else {
+            throw XMLReadError(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(file) }
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard fstat(file, &info) == 0 else {
             throw XMLReadError(path: path, reason: String(cString: strerror(errno)))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -43,10 +49,6 @@ public struct SecureXMLParser: Sendable {
                 message: "file is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes) bytes",
                 line: 0)]
         }
-        guard let file = fopen(path, "rb") else {
-            throw XMLReadError(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
         // Sized to the file when it is small: zeroing a full chunk for each of 10,000 small files cost
         // more than a tenth of a batch check. One byte more than the size lets end of file show at once.
         let capacity = Int(min(Int64(Self.chunkSize), max(Int64(info.st_size) + 1, 4096)))
@@ -56,11 +58,13 @@ public struct SecureXMLParser: Sendable {
         var readFailure: String?
         session.run { feed in
             while true {
-                let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, capacity, file) }
-                if count == 0 {
-                    if ferror(file) != 0 { readFailure = String(cString: strerror(errno)) }
+                let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, capacity) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    readFailure = String(cString: strerror(errno))
                     return
                 }
+                if count == 0 { return }
                 total += Int64(count)
                 if total > limits.maxFileBytes {
                     // The file grew while being read: refuse rather than read without bound.

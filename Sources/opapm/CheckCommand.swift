@@ -45,6 +45,7 @@ struct CheckCommand: ParsableCommand {
         let files = try CommandSupport.files(paths)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
+        engine.drawsLiabilityCurve = format != .text
         if let measures, let year {
             do {
                 engine.measuresOverride = try MeasureCatalogue.load(cmsFile: measures, year: year)

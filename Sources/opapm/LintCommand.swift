@@ -63,6 +63,7 @@ struct LintCommand: ParsableCommand {
         let files = try CommandSupport.files(paths).filter { !configuration.ignores($0) }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
+        engine.drawsLiabilityCurve = false  // no lint format shows it
         let years = year.map { [$0] } ?? configuration.years
         if let measures = configuration.measures, let only = years?.first {
             do {

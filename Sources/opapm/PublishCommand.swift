@@ -57,7 +57,8 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         let files = try CommandSupport.files(paths)
         let loader = try CommandSupport.loader(limits)
-        let engine = DeterminationEngine()
+        var engine = DeterminationEngine()
+        engine.drawsLiabilityCurve = false  // the list shows decisions, not curves
         let results = engine.determine(paths: files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false)
 
         var skipped: [SkippedFile] = []

@@ -198,6 +198,18 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(result.determination == .notApproved)
     }
 
+    @Test func figuresWithoutTheCurveDifferOnlyInTheCurve() throws {
+        var plain = engine
+        plain.drawsLiabilityCurve = false
+        let drawn = engine.determine(try worked(), year: 2024)
+        let undrawn = plain.determine(try worked(), year: 2024)
+        #expect((drawn.figures.liabilityCurve?.count ?? 0) >= 2)
+        #expect(undrawn.figures.liabilityCurve == nil)
+        var withoutCurve = drawn
+        withoutCurve.figures.liabilityCurve = nil
+        #expect(withoutCurve == undrawn)
+    }
+
     @Test func missingExpectedExpendituresIsIncomplete() throws {
         var submission = try worked()
         submission.arrangement.financialRisk?.expectedExpenditures = nil

@@ -9,6 +9,9 @@ public struct DeterminationEngine: Sendable {
     public var approvedArrangements: [Int: Set<String>]?
     /// Severity by rule id from configuration; a rule mapped to nil is turned off.
     public var severityOverrides: [String: Severity?]
+    /// Whether figures carry the corners of the liability curve. Only the JSON and HTML reports show
+    /// them, and drawing and rounding them was a quarter of the figures' cost in a text batch check.
+    public var drawsLiabilityCurve = true
 
     public init(measuresOverride: MeasureCatalogue? = nil, approvedArrangements: [Int: Set<String>]? = nil,
         severityOverrides: [String: Severity?] = [:])
@@ -80,7 +83,7 @@ public struct DeterminationEngine: Sendable {
         }
         return ArrangementDetermination(
             id: arrangement.id, name: arrangement.name, performanceYear: year, determination: Self.decide(findings),
-            figures: Self.figures(context), findings: findings,
+            figures: Self.figures(context, drawingCurve: drawsLiabilityCurve), findings: findings,
             parameters: PerformanceYearTable.rowsByYear[year] ?? parameters.rows)
     }
 
@@ -126,7 +129,7 @@ public struct DeterminationEngine: Sendable {
         }
     }
 
-    static func figures(_ context: RuleContext) -> Figures {
+    static func figures(_ context: RuleContext, drawingCurve: Bool) -> Figures {
         var figures = Figures()
         let arrangement = context.arrangement
         figures.route = context.route
@@ -157,9 +160,11 @@ public struct DeterminationEngine: Sendable {
             figures.smallLossPercent = context.parameters.smallLossPercent.value
             figures.marginalRiskMinimumPercent = context.parameters.marginalRiskMinimumPercent.value
             // Draw a little past where L stops rising (or the large-loss point, when L never stops).
-            let reach = max(risk.curve.endOfRise ?? risk.windowEnd, risk.windowEnd, context.parameters.smallLossPercent.value)
-            figures.liabilityCurve = risk.curve.points(until: (reach * 125).scaled(byPowerOfTen: -2)).map {
-                CurvePoint(overrunPercent: $0.overrunPercent.rounded(4), liabilityPercent: $0.liabilityPercent.rounded(4))
+            if drawingCurve {
+                let reach = max(risk.curve.endOfRise ?? risk.windowEnd, risk.windowEnd, context.parameters.smallLossPercent.value)
+                figures.liabilityCurve = risk.curve.points(until: (reach * 125).scaled(byPowerOfTen: -2)).map {
+                    CurvePoint(overrunPercent: $0.overrunPercent.rounded(4), liabilityPercent: $0.liabilityPercent.rounded(4))
+                }
             }
         }
         if let home = arrangement.medicalHome, context.route == .medicalHome {

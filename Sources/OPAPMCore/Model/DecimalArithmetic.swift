@@ -72,14 +72,30 @@ extension Decimal {
         return Self.compact(parts.negative ? .minus : .plus, kept, exponent: -places)
     }
 
-    /// The magnitude of a whole number under 10^15, as an integer; nil for a fraction or a larger value.
-    var smallWholeMagnitude: UInt64? {
-        guard isFinite, exponent >= 0, var value = Self.smallSignificand(self) else { return nil }
-        for _ in 0..<exponent {
-            value *= 10
-            guard value < 1_000_000_000_000_000 else { return nil }
+    /// The value rounded half away from zero to `places` decimals (0...18), as a sign and a count of
+    /// 10^-places units below 10^18; nil when it does not fit or the storage cannot be read.
+    func roundedUnits(places: Int) -> (negative: Bool, units: UInt64)? {
+        guard let parts = DecimalStorage.parts(of: self), places >= 0, places <= 18 else { return nil }
+        let shift = parts.exponent + places
+        var significand = parts.significand
+        if shift >= 0 {
+            guard significand.high == 0, shift <= 18 else { return nil }
+            var units = significand.low
+            for _ in 0..<shift {
+                let (next, overflow) = units.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                units = next
+            }
+            guard units < 1_000_000_000_000_000_000 else { return nil }
+            return (parts.negative, units)
         }
-        return value
+        guard -shift <= 38 else { return (parts.negative, 0) }
+        significand.divide(byPowerOfTen: -shift - 1)
+        let firstDropped = significand.divide(by: 10)
+        guard significand.high == 0 else { return nil }
+        let units = significand.low + (firstDropped >= 5 ? 1 : 0)
+        guard units < 1_000_000_000_000_000_000 else { return nil }
+        return (parts.negative, units)
     }
 
     /// A nonzero integer significand and exponent as a `Decimal` in the compact form Foundation's own

@@ -108,11 +108,10 @@ extension Decimal {
     public var dollarText: String { "$" + roundedText(places: 2) }
 
     /// Rounded half away from zero to `places` decimals and written as `description` writes it (no
-    /// trailing zeros). Values of up to 15 digits are written from an integer: `description`
-    /// divides digit by digit and cost more than all the rules of a submission together.
+    /// trailing zeros). Written from an integer count of 10^-places units whenever that fits in 64
+    /// bits: `description` divides digit by digit and cost more than all the rules of a submission.
     func roundedText(places: Int) -> String {
-        let rounded = self.rounded(places)
-        guard let units = rounded.scaled(byPowerOfTen: places).smallWholeMagnitude else { return "\(rounded)" }
+        guard let (negative, units) = roundedUnits(places: places) else { return "\(rounded(places))" }
         var unit: UInt64 = 1
         for _ in 0..<places { unit *= 10 }
         var whole = String(units / unit)
@@ -123,6 +122,6 @@ extension Decimal {
             let text = String(fraction)
             whole += "." + String(repeating: "0", count: digits - text.utf8.count) + text
         }
-        return units > 0 && rounded.sign == .minus ? "-" + whole : whole
+        return units > 0 && negative ? "-" + whole : whole
     }
 }
