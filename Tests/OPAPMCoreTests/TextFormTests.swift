@@ -73,6 +73,38 @@ import OPAPMXML
         }
     }
 
+    /// The integer comparisons and arithmetic give what Foundation's operators give, byte for byte.
+    @Test func integerArithmeticMatchesFoundation() {
+        var state: UInt64 = 23
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 17
+        }
+        func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var values: [Decimal] = ["0", "0.00", "1", "-1", "30", "30.000", "-0.5", "18446744073709551615",
+            "18446744073709551616", "99999999999999999999999", "0.0000000000000000001", "1e120", "-1e-120"]
+            .map { Decimal(string: $0)! }
+        values.append(Decimal.nan)
+        for _ in 0..<600 {
+            let magnitude = [10, 1000, 1_000_000, 1_000_000_000_000, UInt64.max >> 17][Int(next() % 5)]
+            values.append(Decimal(sign: next() % 3 == 0 ? .minus : .plus, exponent: Int(next() % 24) - 12,
+                significand: Decimal(next() % magnitude)))
+        }
+        values.append(Decimal(1) / Decimal(3))
+        #expect(DecimalStorage.smallParts(of: Decimal(string: "-12.5")!) != nil, "the integer paths are off")
+        for _ in 0..<6000 {
+            let a = values[Int(next() % UInt64(values.count))]
+            let b = values[Int(next() % UInt64(values.count))]
+            #expect(a.isBelow(b) == (a < b), "\(a) < \(b)")
+            #expect(a.isAtMost(b) == (a <= b), "\(a) <= \(b)")
+            if a.isNaN || b.isNaN { continue }
+            #expect(bytes(a.plus(b)) == bytes(a + b), "\(a) + \(b)")
+            #expect(bytes(a.minus(b)) == bytes(a - b), "\(a) - \(b)")
+            // Foundation's `*` traps past its exponent range; the rules never multiply such values.
+            if abs(a.exponent + b.exponent) < 100 { #expect(bytes(a.times(b)) == bytes(a * b), "\(a) * \(b)") }
+        }
+    }
+
     @Test func isoDatesReadStrictly() {
         #expect(CalendarDate(iso: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(CalendarDate(iso: "2024-12-31Z") == CalendarDate(year: 2024, month: 12, day: 31))

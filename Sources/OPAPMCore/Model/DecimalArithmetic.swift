@@ -98,6 +98,107 @@ extension Decimal {
         return (parts.negative, units)
     }
 
+    // MARK: Integer paths for the liability curve and the rules that compare its figures
+    //
+    // Foundation's comparison and arithmetic turn both operands into arrays of words (several hundred
+    // to several thousand instructions and allocations a call); the curve and the rules make some
+    // hundred such calls a submission. These give the very values (and bytes) Foundation's operators
+    // give, in integers, when both significands fit in 64 bits and the result does; otherwise they
+    // call the operator.
+
+    /// `self < other`.
+    func isBelow(_ other: Decimal) -> Bool {
+        guard let order = Self.integerOrder(self, other) else { return self < other }
+        return order < 0
+    }
+
+    /// `self <= other`.
+    func isAtMost(_ other: Decimal) -> Bool {
+        guard let order = Self.integerOrder(self, other) else { return self <= other }
+        return order <= 0
+    }
+
+    /// `self + other`.
+    func plus(_ other: Decimal) -> Decimal {
+        Self.integerSum(self, other, negatingSecond: false) ?? self + other
+    }
+
+    /// `self - other`.
+    func minus(_ other: Decimal) -> Decimal {
+        Self.integerSum(self, other, negatingSecond: true) ?? self - other
+    }
+
+    /// `self * other`.
+    func times(_ other: Decimal) -> Decimal {
+        guard let a = DecimalStorage.smallParts(of: self), let b = DecimalStorage.smallParts(of: other) else {
+            return self * other
+        }
+        let (high, low) = a.significand.multipliedFullWidth(by: b.significand)
+        guard high == 0 else { return self * other }
+        if low == 0 { return Decimal() }
+        return Self.compact(a.negative != b.negative ? .minus : .plus, low, exponent: a.exponent + b.exponent)
+            ?? self * other
+    }
+
+    /// -1, 0 or 1 as `a` is below, equal to or above `b`; nil when a significand does not fit in 64 bits.
+    private static func integerOrder(_ a: Decimal, _ b: Decimal) -> Int? {
+        guard let x = DecimalStorage.smallParts(of: a), let y = DecimalStorage.smallParts(of: b) else { return nil }
+        let xNegative = x.negative && x.significand != 0
+        let yNegative = y.negative && y.significand != 0
+        if xNegative != yNegative { return xNegative ? -1 : 1 }
+        let magnitude = compareMagnitudes(x, y)
+        return xNegative ? -magnitude : magnitude
+    }
+
+    private static func compareMagnitudes(_ x: SmallDecimalParts, _ y: SmallDecimalParts) -> Int {
+        if x.significand == 0 || y.significand == 0 {
+            return x.significand == y.significand ? 0 : (x.significand == 0 ? -1 : 1)
+        }
+        // Bring the one with the larger exponent down to the other's; past 64 bits it is the larger.
+        if x.exponent >= y.exponent {
+            guard let scaled = scaledUp(x.significand, by: x.exponent - y.exponent) else { return 1 }
+            return scaled == y.significand ? 0 : (scaled < y.significand ? -1 : 1)
+        }
+        guard let scaled = scaledUp(y.significand, by: y.exponent - x.exponent) else { return -1 }
+        return x.significand == scaled ? 0 : (x.significand < scaled ? -1 : 1)
+    }
+
+    private static func integerSum(_ a: Decimal, _ b: Decimal, negatingSecond: Bool) -> Decimal? {
+        guard let x = DecimalStorage.smallParts(of: a), var y = DecimalStorage.smallParts(of: b) else { return nil }
+        if negatingSecond { y.negative.toggle() }
+        let exponent = min(x.exponent, y.exponent)
+        guard let xs = scaledUp(x.significand, by: x.exponent - exponent),
+            let ys = scaledUp(y.significand, by: y.exponent - exponent)
+        else { return nil }
+        let negative: Bool
+        let magnitude: UInt64
+        if x.negative == y.negative {
+            let (sum, overflow) = xs.addingReportingOverflow(ys)
+            guard !overflow else { return nil }
+            negative = x.negative
+            magnitude = sum
+        } else if xs >= ys {
+            negative = x.negative
+            magnitude = xs - ys
+        } else {
+            negative = y.negative
+            magnitude = ys - xs
+        }
+        if magnitude == 0 { return Decimal() }
+        return compact(negative ? .minus : .plus, magnitude, exponent: exponent)
+    }
+
+    /// `value` times 10^`power`, or nil past 64 bits.
+    private static func scaledUp(_ value: UInt64, by power: Int) -> UInt64? {
+        var result = value
+        for _ in 0..<power {
+            let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            result = next
+        }
+        return result
+    }
+
     /// A nonzero integer significand and exponent as a `Decimal` in the compact form Foundation's own
     /// results take (trailing zeros moved into the exponent), so values and their text match Foundation's.
     private static func compact(_ sign: FloatingPointSign, _ significand: UInt64, exponent: Int) -> Decimal? {
@@ -128,6 +229,13 @@ extension Decimal {
 struct DecimalParts: Equatable {
     var negative: Bool
     var significand: UInt128Parts
+    var exponent: Int
+}
+
+/// A finite `Decimal` whose significand fits in 64 bits.
+struct SmallDecimalParts {
+    var negative: Bool
+    var significand: UInt64
     var exponent: Int
 }
 
@@ -166,6 +274,23 @@ struct UInt128Parts: Equatable {
 enum DecimalStorage {
     static func parts(of value: Decimal) -> DecimalParts? {
         readable ? read(value) : nil
+    }
+
+    /// The parts when the significand fits in 64 bits (at most four of the eight words).
+    static func smallParts(of value: Decimal) -> SmallDecimalParts? {
+        guard readable else { return nil }
+        return withUnsafeBytes(of: value) { raw -> SmallDecimalParts? in
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            let negative = flags & 0x08 != 0
+            guard length <= 4, length > 0 || !negative else { return nil }
+            var significand: UInt64 = 0
+            for index in 0..<length {
+                significand |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * index, as: UInt16.self)) << (16 * index)
+            }
+            return SmallDecimalParts(
+                negative: negative, significand: significand, exponent: length == 0 ? 0 : Int(Int8(bitPattern: raw[0])))
+        }
     }
 
     /// Byte 0: exponent; byte 1: length in 16-bit words (high nibble), sign (bit 3); bytes 4–19:

@@ -9,7 +9,9 @@ public struct CurvePoint: Sendable, Hashable, Codable {
 /// L(x): what the APM Entity owes or forgoes when actual expenditures exceed expected expenditures
 /// by x, both as percents of expected expenditures (x = 5 means a 5% overrun; L = 1.2 means 1.2% of
 /// expected expenditures). Piecewise linear and non-decreasing; its slope is the marginal risk rate.
-/// All arithmetic is `Decimal`, so boundary cases (exactly 30%, exactly 3%) come out exact.
+/// All arithmetic is `Decimal`, so boundary cases (exactly 30%, exactly 3%) come out exact; it goes
+/// through the integer paths of DecimalArithmetic.swift (`isBelow`, `plus`, `times`...), which give
+/// Foundation's very values without its allocations.
 public struct LiabilityCurve: Sendable, Hashable {
     /// A stretch of constant marginal rate. `start` is L just after `from` (after any jump there).
     public struct Segment: Sendable, Hashable {
@@ -19,6 +21,11 @@ public struct LiabilityCurve: Sendable, Hashable {
         /// Liability percent per overrun percent (0.4 for a 40% rate).
         public var slope: Decimal
         public var start: Decimal
+
+        /// L at `x` within this segment: its start plus the slope times the way in.
+        func liability(at x: Decimal) -> Decimal {
+            start.plus(slope.times(x.minus(from)))
+        }
     }
 
     public private(set) var segments: [Segment]
@@ -36,17 +43,17 @@ public struct LiabilityCurve: Sendable, Hashable {
         }
         if let mlr = minimumLossRate { points.append(mlr.percent) }
         if let stop = stopLossPercent { points.append(stop) }
-        points.sort()
+        points.sort { $0.isBelow($1) }
         var breaks: [Decimal] = []
-        for point in points where breaks.last != point { breaks.append(point) }
+        for point in points where breaks.last.map({ $0.isBelow(point) }) ?? true { breaks.append(point) }
 
         func rate(inside low: Decimal, _ high: Decimal?) -> Decimal {
-            if let stop = stopLossPercent, low >= stop { return 0 }
-            if let mlr = minimumLossRate, !mlr.firstDollar, low < mlr.percent { return 0 }
-            for band in bands where band.fromPercent <= low {
+            if let stop = stopLossPercent, !low.isBelow(stop) { return 0 }
+            if let mlr = minimumLossRate, !mlr.firstDollar, low.isBelow(mlr.percent) { return 0 }
+            for band in bands where band.fromPercent.isAtMost(low) {
                 // A band covers (low, high) when it has no end, or ends at or after high.
                 guard let to = band.toPercent else { return band.ratePercent.scaled(byPowerOfTen: -2) }
-                if let high, to >= high { return band.ratePercent.scaled(byPowerOfTen: -2) }
+                if let high, high.isAtMost(to) { return band.ratePercent.scaled(byPowerOfTen: -2) }
             }
             return 0
         }
@@ -58,15 +65,15 @@ public struct LiabilityCurve: Sendable, Hashable {
             let high: Decimal? = index + 1 < breaks.count ? breaks[index + 1] : nil
             let slope = rate(inside: low, high)
             raw.append(Segment(from: low, to: high, slope: slope, start: level))
-            if let high { level += slope * (high - low) }
+            if let high { level = level.plus(slope.times(high.minus(low))) }
         }
 
         // First-dollar minimum loss rate: nothing is owed up to the rate, then all of it at once.
-        if let mlr = minimumLossRate, mlr.firstDollar, mlr.percent > 0 {
+        if let mlr = minimumLossRate, mlr.firstDollar, Decimal(0).isBelow(mlr.percent) {
             jumpAt = mlr.percent
             raw = raw.map { segment in
                 var segment = segment
-                if let to = segment.to, to <= mlr.percent {
+                if let to = segment.to, to.isAtMost(mlr.percent) {
                     segment.slope = 0
                     segment.start = 0
                 }
@@ -78,13 +85,13 @@ public struct LiabilityCurve: Sendable, Hashable {
         if let cap = capPercent {
             var capped: [Segment] = []
             for segment in raw {
-                if segment.start >= cap {
+                if !segment.start.isBelow(cap) {
                     capped.append(Segment(from: segment.from, to: segment.to, slope: 0, start: cap))
                     continue
                 }
-                let end = segment.to.map { segment.start + segment.slope * ($0 - segment.from) }
-                if segment.slope > 0, end.map({ $0 > cap }) ?? true {
-                    let crossing = segment.from + (cap - segment.start).dividedExactly(by: segment.slope)
+                let end = segment.to.map { segment.liability(at: $0) }
+                if Decimal(0).isBelow(segment.slope), end.map({ cap.isBelow($0) }) ?? true {
+                    let crossing = segment.from.plus(cap.minus(segment.start).dividedExactly(by: segment.slope))
                     capped.append(Segment(from: segment.from, to: crossing, slope: segment.slope, start: segment.start))
                     capped.append(Segment(from: crossing, to: segment.to, slope: 0, start: cap))
                 } else {
@@ -93,35 +100,39 @@ public struct LiabilityCurve: Sendable, Hashable {
             }
             raw = capped
         }
-        segments = raw.filter { segment in segment.to.map { $0 > segment.from } ?? true }
+        segments = raw.filter { segment in segment.to.map { segment.from.isBelow($0) } ?? true }
     }
 
     /// L(x) at exactly x: before any jump located at x.
     public func value(at x: Decimal) -> Decimal {
-        if let jump = jumpAt, x <= jump { return 0 }
+        if let jump = jumpAt, x.isAtMost(jump) { return 0 }
         return valueAfter(x)
     }
 
     /// L just after x (the right limit), which includes a jump at x.
     public func valueAfter(_ x: Decimal) -> Decimal {
-        guard let segment = segments.last(where: { $0.from <= x }) else { return 0 }
-        return segment.start + segment.slope * (x - segment.from)
+        guard let segment = segments.last(where: { $0.from.isAtMost(x) }) else { return 0 }
+        return segment.liability(at: x)
     }
 
     /// The largest liability, or nil when it grows without bound.
     public var maximum: Decimal? {
         guard let last = segments.last else { return 0 }
-        if last.to == nil && last.slope > 0 { return nil }
-        return segments.map { segment in segment.to.map { segment.start + segment.slope * ($0 - segment.from) } ?? segment.start }
-            .max() ?? 0
+        if last.to == nil && Decimal(0).isBelow(last.slope) { return nil }
+        var largest: Decimal?
+        for segment in segments {
+            let top = segment.to.map { segment.liability(at: $0) } ?? segment.start
+            if largest.map({ $0.isBelow(top) }) ?? true { largest = top }
+        }
+        return largest ?? 0
     }
 
     /// The overrun at which L stops rising; nil when it never stops.
     public var endOfRise: Decimal? {
-        if let last = segments.last, last.to == nil, last.slope > 0 { return nil }
+        if let last = segments.last, last.to == nil, Decimal(0).isBelow(last.slope) { return nil }
         var end: Decimal = jumpAt ?? 0
-        for segment in segments where segment.slope > 0 {
-            if let to = segment.to { end = max(end, to) }
+        for segment in segments where Decimal(0).isBelow(segment.slope) {
+            if let to = segment.to, !to.isBelow(end) { end = to }  // as max(end, to) chooses
         }
         return end
     }
@@ -129,13 +140,13 @@ public struct LiabilityCurve: Sendable, Hashable {
     /// The smallest overrun x with L(x) ≥ level, taking L just after a jump, and L there (exactly
     /// `level` when the crossing is inside a segment); nil when never reached.
     public func firstReach(_ level: Decimal) -> (point: Decimal, value: Decimal)? {
-        if level <= 0 { return (0, 0) }
-        if let jump = jumpAt, valueAfter(jump) >= level { return (jump, valueAfter(jump)) }
+        if level.isAtMost(0) { return (0, 0) }
+        if let jump = jumpAt, !valueAfter(jump).isBelow(level) { return (jump, valueAfter(jump)) }
         for segment in segments {
-            if segment.start >= level { return (segment.from, segment.start) }
-            guard segment.slope > 0 else { continue }
-            let crossing = segment.from + (level - segment.start).dividedExactly(by: segment.slope)
-            if segment.to.map({ crossing <= $0 }) ?? true { return (crossing, level) }
+            if !segment.start.isBelow(level) { return (segment.from, segment.start) }
+            guard Decimal(0).isBelow(segment.slope) else { continue }
+            let crossing = segment.from.plus(level.minus(segment.start).dividedExactly(by: segment.slope))
+            if segment.to.map({ crossing.isAtMost($0) }) ?? true { return (crossing, level) }
         }
         return nil
     }
@@ -143,7 +154,7 @@ public struct LiabilityCurve: Sendable, Hashable {
     /// The corners of L from 0 to `end` (percents), with both sides of a jump: enough to draw it.
     public func points(until end: Decimal) -> [CurvePoint] {
         var points: [CurvePoint] = []
-        for segment in segments where segment.from <= end {
+        for segment in segments where segment.from.isAtMost(end) {
             if let jump = jumpAt, jump == segment.from {
                 points.append(CurvePoint(overrunPercent: jump, liabilityPercent: value(at: jump)))
             }
@@ -157,9 +168,10 @@ public struct LiabilityCurve: Sendable, Hashable {
 
     /// The lowest marginal rate (slope) over the open interval (low, high); jumps are not slopes.
     public func lowestSlope(from low: Decimal, to high: Decimal) -> Decimal? {
-        let inside = segments.filter { segment in
-            segment.from < high && (segment.to.map { $0 > low } ?? true)
+        var lowest: Decimal?
+        for segment in segments where segment.from.isBelow(high) && (segment.to.map { low.isBelow($0) } ?? true) {
+            if lowest.map({ segment.slope.isBelow($0) }) ?? true { lowest = segment.slope }
         }
-        return inside.map(\.slope).min()
+        return lowest
     }
 }

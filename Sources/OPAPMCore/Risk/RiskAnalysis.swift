@@ -29,7 +29,7 @@ public struct RiskAnalysis: Sendable, Hashable {
     /// Average over every overrun up to where L stops rising: what the allowances change.
     public var averageWithoutAllowancesPercent: Decimal?
 
-    public var totalRiskMet: Bool { maximumLiabilityPercent.map { $0 >= requirementPercent } ?? true }
+    public var totalRiskMet: Bool { maximumLiabilityPercent.map { !$0.isBelow(requirementPercent) } ?? true }
 
     public init(terms: FinancialRiskTerms, expected: Decimal, parameters: PerformanceYearParameters) {
         expectedExpenditures = expected
@@ -42,10 +42,11 @@ public struct RiskAnalysis: Sendable, Hashable {
 
         let expenditureRequirement = parameters.nominalExpenditurePercent.value
         if let revenue = terms.revenueFromPayer?.value, revenue > 0, parameters.revenueStandardAvailable.value {
-            let revenueRequirement = (parameters.nominalRevenuePercent.value * revenue).dividedExactly(by: expected)
-            requirementPercent = min(expenditureRequirement, revenueRequirement)
-            requirementBasis = revenueRequirement < expenditureRequirement ? .revenue : .expectedExpenditures
-            maximumLiabilityPercentOfRevenue = maximumLiabilityPercent.map { ($0 * expected).dividedExactly(by: revenue) }
+            let revenueRequirement = parameters.nominalRevenuePercent.value.times(revenue).dividedExactly(by: expected)
+            let revenueIsLower = revenueRequirement.isBelow(expenditureRequirement)
+            requirementPercent = revenueIsLower ? revenueRequirement : expenditureRequirement
+            requirementBasis = revenueIsLower ? .revenue : .expectedExpenditures
+            maximumLiabilityPercentOfRevenue = maximumLiabilityPercent.map { $0.times(expected).dividedExactly(by: revenue) }
         } else {
             requirementPercent = expenditureRequirement
             requirementBasis = .expectedExpenditures
@@ -55,18 +56,18 @@ public struct RiskAnalysis: Sendable, Hashable {
         largeLossPoint = reach?.point
         let small = parameters.smallLossPercent.value
         let upper = reach?.point ?? curve.endOfRise ?? small
-        windowStart = upper > small ? small : 0
+        windowStart = small.isBelow(upper) ? small : 0
         windowEnd = upper
-        if windowEnd > windowStart {
+        if windowStart.isBelow(windowEnd) {
             let top = reach?.value ?? curve.valueAfter(windowEnd)
-            averageRatePercent = (top - curve.value(at: windowStart)).scaled(byPowerOfTen: 2)
-                .dividedExactly(by: windowEnd - windowStart)
+            averageRatePercent = top.minus(curve.value(at: windowStart)).scaled(byPowerOfTen: 2)
+                .dividedExactly(by: windowEnd.minus(windowStart))
             lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0).scaled(byPowerOfTen: 2)
         } else {
             averageRatePercent = 0
             lowestRatePercent = 0
         }
-        if let end = curve.endOfRise, end > 0 {
+        if let end = curve.endOfRise, Decimal(0).isBelow(end) {
             averageWithoutAllowancesPercent = curve.valueAfter(end).scaled(byPowerOfTen: 2).dividedExactly(by: end)
         }
     }
@@ -77,6 +78,6 @@ public struct RiskAnalysis: Sendable, Hashable {
     }
 
     public func dollars(_ percent: Decimal) -> Decimal {
-        (percent * expectedExpenditures).scaled(byPowerOfTen: -2)
+        percent.times(expectedExpenditures).scaled(byPowerOfTen: -2)
     }
 }

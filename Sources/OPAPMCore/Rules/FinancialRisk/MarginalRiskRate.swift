@@ -31,7 +31,7 @@ public struct MarginalRiskRate: Rule {
         let method = context.parameters.marginalRiskMethod.value
         let minimum = context.parameters.marginalRiskMinimumPercent.value
         let rate = risk.rate(for: method)
-        guard rate < minimum else { return [] }
+        guard rate.isBelow(minimum) else { return [] }
         let window = "window \(risk.windowStart.percentText)–\(risk.windowEnd.percentText) of expected expenditures"
         return [Violation(
             "\(method.rawValue) marginal risk \(rate.percentText), needs \(minimum.percentText) (\(window); short by \((minimum - rate).percentText))",

@@ -24,7 +24,7 @@ public struct TotalPotentialRisk: Rule {
             let maximum = risk.maximumLiabilityPercent
         else { return [] }
         let needed = context.parameters.totalPotentialRiskPercent.value
-        guard maximum < needed else { return [] }
+        guard maximum.isBelow(needed) else { return [] }
         return [Violation(
             "total potential risk \(maximum.percentText) of expected expenditures (\(risk.dollars(maximum).dollarText)), needs \(needed.percentText) (\(risk.dollars(needed).dollarText))",
             at: terms.location)]
