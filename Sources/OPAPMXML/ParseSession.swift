@@ -76,14 +76,6 @@ final class ParseSession {
         }
     }
 
-    /// Swift strings of the element and attribute names seen so far, by dictionary pointer: a document
-    /// repeats a few dozen names, and making a string for each occurrence was a fifth of the events' cost.
-    private var nameStrings = NameStrings()
-
-    fileprivate func string(for name: Name) -> String {
-        nameStrings.string(for: name)
-    }
-
     let handler: XMLEventHandler
     let limits: XMLLimits
     let schema: CompiledSchema?
@@ -347,10 +339,10 @@ final class ParseSession {
                         let end = attributes[index * 5 + 4]
                     else { continue }
                     let value = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
-                    list.append(XMLAttribute(name: session.string(for: name), value: value))
+                    list.append(XMLAttribute(name: String(cString: name), value: value))
                 }
             }
-            session.deliverStart(session.string(for: localName), attributes: list)
+            session.deliverStart(String(cString: localName), attributes: list)
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let session = ParseSession.session(context), let localName else { return }
@@ -372,31 +364,5 @@ final class ParseSession {
         sax.externalSubset = { context, _, _, _ in
             ParseSession.session(context)?.didSeeDoctype()
         }
-    }
-}
-
-/// A small open-addressing table from libxml2's interned name pointers to Swift strings. Pointers
-/// are stable for one parse (the parser's dictionary owns the names), and the table lives no longer.
-private struct NameStrings {
-    private static let capacity = 128
-    private var keys = [UnsafePointer<xmlChar>?](repeating: nil, count: capacity)
-    private var values = [String](repeating: "", count: capacity)
-    private var count = 0
-
-    mutating func string(for name: UnsafePointer<xmlChar>) -> String {
-        let mask = Self.capacity - 1
-        var slot = (Int(bitPattern: name) >> 3) & mask
-        while let key = keys[slot] {
-            if key == name { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        let string = String(cString: name)
-        // Kept at most half full, so probes stay short; past that, names are simply not remembered.
-        if count < Self.capacity / 2 {
-            keys[slot] = name
-            values[slot] = string
-            count += 1
-        }
-        return string
     }
 }

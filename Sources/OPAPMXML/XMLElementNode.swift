@@ -140,13 +140,13 @@ public struct XMLElementNode: Hashable {
     /// The element's number in document order; the root is 0.
     public let index: Int32
 
-    private var element: XMLTree.Element { tree.elements[Int(index)] }
-
-    public var name: String { element.name }
-    public var attributes: [XMLAttribute] { element.attributes }
-    public var location: XMLLocation { element.location }
+    // Each accessor reads one field in place: copying the whole element out retained and released
+    // its name, text and attributes on every step of every lookup.
+    public var name: String { tree.elements[Int(index)].name }
+    public var attributes: [XMLAttribute] { tree.elements[Int(index)].attributes }
+    public var location: XMLLocation { tree.elements[Int(index)].location }
     /// Text directly inside the element, trimmed of surrounding white space.
-    public var text: String { element.text }
+    public var text: String { tree.elements[Int(index)].text }
     /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`.
     public var path: String { tree.path(of: index) }
     /// The same path, to be written later (or never).
@@ -155,15 +155,14 @@ public struct XMLElementNode: Hashable {
     public var children: [XMLElementNode] { children { _ in true } }
 
     public func attribute(_ name: String) -> String? {
-        element.attributes.first { $0.name == name }?.value
+        tree.elements[Int(index)].attributes.first { $0.name == name }?.value
     }
 
     public func child(_ name: String) -> XMLElementNode? {
-        var child = element.firstChild
+        var child = tree.elements[Int(index)].firstChild
         while child >= 0 {
-            let candidate = tree.elements[Int(child)]
-            if candidate.name == name { return XMLElementNode(tree: tree, index: child) }
-            child = candidate.nextSibling
+            if tree.elements[Int(child)].name == name { return XMLElementNode(tree: tree, index: child) }
+            child = tree.elements[Int(child)].nextSibling
         }
         return nil
     }
@@ -174,11 +173,10 @@ public struct XMLElementNode: Hashable {
 
     private func children(where matches: (String) -> Bool) -> [XMLElementNode] {
         var found: [XMLElementNode] = []
-        var child = element.firstChild
+        var child = tree.elements[Int(index)].firstChild
         while child >= 0 {
-            let candidate = tree.elements[Int(child)]
-            if matches(candidate.name) { found.append(XMLElementNode(tree: tree, index: child)) }
-            child = candidate.nextSibling
+            if matches(tree.elements[Int(child)].name) { found.append(XMLElementNode(tree: tree, index: child)) }
+            child = tree.elements[Int(child)].nextSibling
         }
         return found
     }

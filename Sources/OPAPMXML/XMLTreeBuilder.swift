@@ -49,7 +49,8 @@ public final class XMLTreeBuilder: XMLEventHandler {
 
     public func characters(_ content: String) {
         guard wantsCharacters else { return }
-        text[text.count - 1] += content
+        // Most elements' text arrives in one piece: take it as it is rather than append to "".
+        if text[text.count - 1].isEmpty { text[text.count - 1] = content } else { text[text.count - 1] += content }
     }
 
     /// XML white space (space, tab, CR, LF) trimmed from both ends, in pure Swift: Foundation's
@@ -57,6 +58,9 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public static func trimmed(_ text: String) -> String {
         let bytes = text.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // Usually there is nothing to trim, and the two end bytes say so without a scan.
+        guard let head = bytes.first, let tail = bytes.last else { return text }
+        if !isSpace(head) && !isSpace(tail) { return text }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
         guard let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
         if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }

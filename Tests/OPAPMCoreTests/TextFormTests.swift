@@ -91,8 +91,14 @@ import OPAPMXML
                 significand: Decimal(next() % magnitude)))
         }
         values.append(Decimal(1) / Decimal(3))
+        for _ in 0..<100 {  // 38-digit quotients, as rates and crossing points come out
+            let quotient = Decimal(sign: next() % 4 == 0 ? .minus : .plus, exponent: Int(next() % 10) - 5,
+                significand: Decimal(next() % 1_000_000 + 1)) / Decimal(next() % 9_973 + 3)
+            values.append(quotient)
+            values.append(quotient.rounded(2))
+        }
         #expect(DecimalStorage.smallParts(of: Decimal(string: "-12.5")!) != nil, "the integer paths are off")
-        for _ in 0..<6000 {
+        for _ in 0..<12000 {
             let a = values[Int(next() % UInt64(values.count))]
             let b = values[Int(next() % UInt64(values.count))]
             #expect(a.isBelow(b) == (a < b), "\(a) < \(b)")

@@ -203,3 +203,23 @@ func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits())
 
 /// Forty sibling elements of different names, n0 to n39.
 private let manyNames = (0..<40).map { "<n\($0)/>" }.joined()
+
+@Suite struct TreeTextTests {
+    @Test func textIsTrimmedOfXMLWhiteSpaceAtBothEndsOnly() {
+        let cases: [(String, String)] = [("", ""), ("  ", ""), (" a ", "a"), ("a", "a"), ("\n\ta b\r\n", "a b"),
+            ("ä ", "ä"), (" ä", "ä"), ("a\u{00A0}", "a\u{00A0}"), ("x  y", "x  y")]
+        for (raw, trimmed) in cases { #expect(XMLTreeBuilder.trimmed(raw) == trimmed, "\(raw.debugDescription)") }
+    }
+
+    @Test func textInPiecesIsJoinedThenTrimmed() throws {
+        let builder = XMLTreeBuilder()
+        let parser = SecureXMLParser(schema: nil)
+        let diagnostics = parser.parse(
+            bytes: Array("<r>\n  <a>  one &amp; two <![CDATA[three]]>\n</a><b>\t</b></r>".utf8), handler: builder)
+        #expect(diagnostics.isEmpty)
+        let root = try #require(builder.root)
+        #expect(root.child("a")?.text == "one & two three")
+        #expect(root.child("b")?.text == "")
+        #expect(root.text == "")
+    }
+}

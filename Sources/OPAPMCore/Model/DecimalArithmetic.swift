@@ -134,33 +134,35 @@ extension Decimal {
             return self * other
         }
         let (high, low) = a.significand.multipliedFullWidth(by: b.significand)
-        guard high == 0 else { return self * other }
-        if low == 0 { return Decimal() }
+        guard high == 0, low != 0 else { return self * other }
         return Self.compact(a.negative != b.negative ? .minus : .plus, low, exponent: a.exponent + b.exponent)
             ?? self * other
     }
 
-    /// -1, 0 or 1 as `a` is below, equal to or above `b`; nil when a significand does not fit in 64 bits.
+    /// -1, 0 or 1 as `a` is below, equal to or above `b`; nil when the storage cannot be read or
+    /// either is NaN. Works on the whole 128-bit significands: rates and shares are 38-digit quotients.
     private static func integerOrder(_ a: Decimal, _ b: Decimal) -> Int? {
-        guard let x = DecimalStorage.smallParts(of: a), let y = DecimalStorage.smallParts(of: b) else { return nil }
-        let xNegative = x.negative && x.significand != 0
-        let yNegative = y.negative && y.significand != 0
+        guard let x = DecimalStorage.parts(of: a), let y = DecimalStorage.parts(of: b) else { return nil }
+        let xNegative = x.negative && !x.significand.isZero
+        let yNegative = y.negative && !y.significand.isZero
         if xNegative != yNegative { return xNegative ? -1 : 1 }
         let magnitude = compareMagnitudes(x, y)
         return xNegative ? -magnitude : magnitude
     }
 
-    private static func compareMagnitudes(_ x: SmallDecimalParts, _ y: SmallDecimalParts) -> Int {
-        if x.significand == 0 || y.significand == 0 {
-            return x.significand == y.significand ? 0 : (x.significand == 0 ? -1 : 1)
+    private static func compareMagnitudes(_ x: DecimalParts, _ y: DecimalParts) -> Int {
+        if x.significand.isZero || y.significand.isZero {
+            return x.significand.isZero && y.significand.isZero ? 0 : (x.significand.isZero ? -1 : 1)
         }
-        // Bring the one with the larger exponent down to the other's; past 64 bits it is the larger.
+        // Bring the one with the larger exponent down to the other's; past 128 bits it is the larger.
         if x.exponent >= y.exponent {
-            guard let scaled = scaledUp(x.significand, by: x.exponent - y.exponent) else { return 1 }
-            return scaled == y.significand ? 0 : (scaled < y.significand ? -1 : 1)
+            var scaled = x.significand
+            guard scaled.multiply(byPowerOfTen: x.exponent - y.exponent) else { return 1 }
+            return scaled.compare(y.significand)
         }
-        guard let scaled = scaledUp(y.significand, by: y.exponent - x.exponent) else { return -1 }
-        return x.significand == scaled ? 0 : (x.significand < scaled ? -1 : 1)
+        var scaled = y.significand
+        guard scaled.multiply(byPowerOfTen: y.exponent - x.exponent) else { return -1 }
+        return x.significand.compare(scaled)
     }
 
     private static func integerSum(_ a: Decimal, _ b: Decimal, negatingSecond: Bool) -> Decimal? {
@@ -184,7 +186,8 @@ extension Decimal {
             negative = y.negative
             magnitude = ys - xs
         }
-        if magnitude == 0 { return Decimal() }
+        // A zero result keeps an exponent in Foundation's hands ("0.00"); leave zeros to it.
+        if magnitude == 0 { return nil }
         return compact(negative ? .minus : .plus, magnitude, exponent: exponent)
     }
 
@@ -243,6 +246,27 @@ struct SmallDecimalParts {
 struct UInt128Parts: Equatable {
     var high: UInt64
     var low: UInt64
+
+    var isZero: Bool { high == 0 && low == 0 }
+
+    /// -1, 0 or 1 as `self` is below, equal to or above `other`.
+    func compare(_ other: UInt128Parts) -> Int {
+        if high != other.high { return high < other.high ? -1 : 1 }
+        return low == other.low ? 0 : (low < other.low ? -1 : 1)
+    }
+
+    /// Multiplies in place by 10^`power`; false (and the value undefined) past 128 bits.
+    mutating func multiply(byPowerOfTen power: Int) -> Bool {
+        for _ in 0..<power {
+            let (carry, newLow) = low.multipliedFullWidth(by: 10)
+            let (shifted, overflow) = high.multipliedReportingOverflow(by: 10)
+            let (newHigh, carried) = shifted.addingReportingOverflow(carry)
+            guard !overflow, !carried else { return false }
+            high = newHigh
+            low = newLow
+        }
+        return true
+    }
 
     /// Divides in place by `divisor` (nonzero) and returns the remainder.
     @discardableResult
