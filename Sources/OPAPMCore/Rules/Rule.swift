@@ -87,7 +87,7 @@ public enum RiskRoute: String, Sendable, Hashable, Codable {
 
 /// Everything a rule may look at for one arrangement and performance year.
 public struct RuleContext: Sendable {
-    public var submission: Submission
+    public let submission: Submission  // fixed: statedNumbers is read from it
     public var year: Int
     public var parameters: PerformanceYearParameters
     public var catalogue: MeasureCatalogue?
@@ -96,8 +96,23 @@ public struct RuleContext: Sendable {
     public var risk: RiskAnalysis?
     /// Arrangement ids on an approved list for this year, when one was given.
     public var approvedArrangementIds: Set<String>?
+    /// Every amount and percent the arrangement states, gathered once for the three range rules.
+    public let statedNumbers: [StatedNumber]
 
     public var arrangement: Arrangement { submission.arrangement }
+
+    public init(submission: Submission, year: Int, parameters: PerformanceYearParameters, catalogue: MeasureCatalogue?,
+        route: RiskRoute, risk: RiskAnalysis?, approvedArrangementIds: Set<String>?)
+    {
+        self.submission = submission
+        self.year = year
+        self.parameters = parameters
+        self.catalogue = catalogue
+        self.route = route
+        self.risk = risk
+        self.approvedArrangementIds = approvedArrangementIds
+        statedNumbers = submission.arrangement.statedNumbers
+    }
 }
 
 extension Decimal {

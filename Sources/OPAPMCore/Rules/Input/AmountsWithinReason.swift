@@ -27,7 +27,7 @@ public struct AmountsWithinReason: Rule {
         failing: [RuleExample("samples/not-approved/INP002-expected-expenditures-of-1e30.xml", year: 2024)])
 
     public func check(_ context: RuleContext) -> [Violation] {
-        context.arrangement.statedNumbers.filter { $0.kind == .money && $0.value > Self.ceiling }.map { number in
+        context.statedNumbers.filter { $0.kind == .money && Self.ceiling.isBelow($0.value) }.map { number in
             Violation("\(number.name) is \(number.value.dollarText), over the ceiling of \(Self.ceiling.dollarText)",
                 at: number.location)
         }

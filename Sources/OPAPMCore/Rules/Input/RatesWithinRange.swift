@@ -26,14 +26,14 @@ public struct RatesWithinRange: Rule {
         failing: [RuleExample("samples/not-approved/INP003-rate-over-100-percent.xml", year: 2024)])
 
     public func check(_ context: RuleContext) -> [Violation] {
-        context.arrangement.statedNumbers.compactMap { number in
+        context.statedNumbers.compactMap { number in
             let ceiling: Decimal
             switch number.kind {
             case .money: return nil
             case .percent: ceiling = 100
             case .overrunPercent: ceiling = Self.overrunCeiling
             }
-            guard number.value < 0 || number.value > ceiling else { return nil }
+            guard number.value.isBelow(0) || ceiling.isBelow(number.value) else { return nil }
             return Violation("\(number.name) is \(number.value.percentText), outside 0% to \(ceiling)%", at: number.location)
         }
     }
