@@ -189,6 +189,30 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         }
     }
 
+    /// scripts/profile on this build (debug, so its figures mean nothing; docs/performance.md quotes release).
+    @Test func profileRunsAndNamesEveryStage() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPAPM_BIN"] = executable.path
+        let process = Process()
+        process.executableURL = repositoryRoot.appendingPathComponent("scripts/profile")
+        process.arguments = ["3", "200"]
+        process.currentDirectoryURL = repositoryRoot
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "needs valgrind (bash .ci/run installs it):\n\(text)")
+        for stage in ["check 3 files:", "check 200-clinician roster:", "libxml2: parse and schema",
+            "SAX events and element tree", "model (SubmissionReader)", "rules and figures", "report (text)",
+            "once per run"]
+        {
+            #expect(text.contains(stage), "\(stage) missing from:\n\(text)")
+        }
+    }
+
     @Test func generatorIsDeterministicAndValid() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-gen-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -51,25 +51,12 @@ extension Decimal {
     }
 
     /// `NSDecimalRound(places, .plain)` (half away from zero) worked out in integers, with the same
-    /// compact form Foundation gives, when the rounded significand is a nonzero 64-bit integer; nil
+    /// compact form Foundation gives, when the result is nonzero and fits (`roundedUnits`); nil
     /// otherwise. NSDecimalRound costs some twenty thousand instructions on the 38-digit quotients
     /// of rates and shares, and most figures are such quotients rounded for a report.
     func integerRounded(_ places: Int) -> Decimal? {
-        guard let parts = DecimalStorage.parts(of: self) else { return nil }
-        let dropped = -places - parts.exponent
-        guard dropped > 0, dropped <= 38 else { return nil }
-        // Half away from zero looks at the first dropped digit only: keep it, then decide on it.
-        var significand = parts.significand
-        significand.divide(byPowerOfTen: dropped - 1)
-        let firstDropped = significand.divide(by: 10)
-        guard significand.high == 0 else { return nil }
-        var kept = significand.low
-        if firstDropped >= 5 {
-            guard kept < UInt64.max else { return nil }
-            kept += 1
-        }
-        guard kept > 0 else { return nil }
-        return Self.compact(parts.negative ? .minus : .plus, kept, exponent: -places)
+        guard let (negative, units) = roundedUnits(places: places), units > 0 else { return nil }
+        return Self.compact(negative ? .minus : .plus, units, exponent: -places)
     }
 
     /// The value rounded half away from zero to `places` decimals (0...18), as a sign and a count of
@@ -77,23 +64,19 @@ extension Decimal {
     func roundedUnits(places: Int) -> (negative: Bool, units: UInt64)? {
         guard let parts = DecimalStorage.parts(of: self), places >= 0, places <= 18 else { return nil }
         let shift = parts.exponent + places
-        var significand = parts.significand
+        let units: UInt64
         if shift >= 0 {
-            guard significand.high == 0, shift <= 18 else { return nil }
-            var units = significand.low
-            for _ in 0..<shift {
-                let (next, overflow) = units.multipliedReportingOverflow(by: 10)
-                guard !overflow else { return nil }
-                units = next
-            }
-            guard units < 1_000_000_000_000_000_000 else { return nil }
-            return (parts.negative, units)
+            guard let small = parts.smallSignificand, let scaled = Self.scaledUp(small, by: shift) else { return nil }
+            units = scaled
+        } else {
+            guard -shift <= 38 else { return (parts.negative, 0) }
+            // Half away from zero looks at the first dropped digit only: keep it, then decide on it.
+            var significand = parts.significand
+            significand.divide(byPowerOfTen: -shift - 1)
+            let firstDropped = significand.divide(by: 10)
+            guard significand.high == 0 else { return nil }
+            units = significand.low + (firstDropped >= 5 ? 1 : 0)
         }
-        guard -shift <= 38 else { return (parts.negative, 0) }
-        significand.divide(byPowerOfTen: -shift - 1)
-        let firstDropped = significand.divide(by: 10)
-        guard significand.high == 0 else { return nil }
-        let units = significand.low + (firstDropped >= 5 ? 1 : 0)
         guard units < 1_000_000_000_000_000_000 else { return nil }
         return (parts.negative, units)
     }
@@ -103,8 +86,8 @@ extension Decimal {
     // Foundation's comparison and arithmetic turn both operands into arrays of words (several hundred
     // to several thousand instructions and allocations a call); the curve and the rules make some
     // hundred such calls a submission. These give the very values (and bytes) Foundation's operators
-    // give, in integers, when both significands fit in 64 bits and the result does; otherwise they
-    // call the operator.
+    // give, in integers: comparisons on the whole 128-bit significands, sums and products when both
+    // significands and the result fit in 64 bits; otherwise they call the operator.
 
     /// `self < other`.
     func isBelow(_ other: Decimal) -> Bool {
@@ -130,10 +113,10 @@ extension Decimal {
 
     /// `self * other`.
     func times(_ other: Decimal) -> Decimal {
-        guard let a = DecimalStorage.smallParts(of: self), let b = DecimalStorage.smallParts(of: other) else {
-            return self * other
-        }
-        let (high, low) = a.significand.multipliedFullWidth(by: b.significand)
+        guard let a = DecimalStorage.parts(of: self), let b = DecimalStorage.parts(of: other),
+            let first = a.smallSignificand, let second = b.smallSignificand
+        else { return self * other }
+        let (high, low) = first.multipliedFullWidth(by: second)
         guard high == 0, low != 0 else { return self * other }
         return Self.compact(a.negative != b.negative ? .minus : .plus, low, exponent: a.exponent + b.exponent)
             ?? self * other
@@ -166,11 +149,12 @@ extension Decimal {
     }
 
     private static func integerSum(_ a: Decimal, _ b: Decimal, negatingSecond: Bool) -> Decimal? {
-        guard let x = DecimalStorage.smallParts(of: a), var y = DecimalStorage.smallParts(of: b) else { return nil }
+        guard let x = DecimalStorage.parts(of: a), var y = DecimalStorage.parts(of: b),
+            let xSmall = x.smallSignificand, let ySmall = y.smallSignificand
+        else { return nil }
         if negatingSecond { y.negative.toggle() }
         let exponent = min(x.exponent, y.exponent)
-        guard let xs = scaledUp(x.significand, by: x.exponent - exponent),
-            let ys = scaledUp(y.significand, by: y.exponent - exponent)
+        guard let xs = scaledUp(xSmall, by: x.exponent - exponent), let ys = scaledUp(ySmall, by: y.exponent - exponent)
         else { return nil }
         let negative: Bool
         let magnitude: UInt64
@@ -218,8 +202,8 @@ extension Decimal {
     /// The significand as an integer when it has at most 15 digits.
     private static func smallSignificand(_ value: Decimal) -> UInt64? {
         if let parts = DecimalStorage.parts(of: value) {
-            guard parts.significand.high == 0, parts.significand.low < 1_000_000_000_000_000 else { return nil }
-            return parts.significand.low
+            guard let small = parts.smallSignificand, small < 1_000_000_000_000_000 else { return nil }
+            return small
         }
         // Storage not readable: ask Foundation (the double bounds the significand safely).
         let number = NSDecimalNumber(decimal: value.significand)

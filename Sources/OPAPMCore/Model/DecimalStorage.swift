@@ -5,13 +5,9 @@ struct DecimalParts: Equatable {
     var negative: Bool
     var significand: UInt128Parts
     var exponent: Int
-}
 
-/// A finite `Decimal` whose significand fits in 64 bits.
-struct SmallDecimalParts {
-    var negative: Bool
-    var significand: UInt64
-    var exponent: Int
+    /// The significand when it fits in 64 bits, as the integer paths of sums and products need.
+    var smallSignificand: UInt64? { significand.high == 0 ? significand.low : nil }
 }
 
 /// An unsigned 128-bit integer as two halves (the standard `UInt128` needs macOS 15).
@@ -70,23 +66,6 @@ struct UInt128Parts: Equatable {
 enum DecimalStorage {
     static func parts(of value: Decimal) -> DecimalParts? {
         readable ? read(value) : nil
-    }
-
-    /// The parts when the significand fits in 64 bits (at most four of the eight words).
-    static func smallParts(of value: Decimal) -> SmallDecimalParts? {
-        guard readable else { return nil }
-        return withUnsafeBytes(of: value) { raw -> SmallDecimalParts? in
-            let flags = raw[1]
-            let length = Int(flags >> 4)
-            let negative = flags & 0x08 != 0
-            guard length <= 4, length > 0 || !negative else { return nil }
-            var significand: UInt64 = 0
-            for index in 0..<length {
-                significand |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * index, as: UInt16.self)) << (16 * index)
-            }
-            return SmallDecimalParts(
-                negative: negative, significand: significand, exponent: length == 0 ? 0 : Int(Int8(bitPattern: raw[0])))
-        }
     }
 
     /// Byte 0: exponent; byte 1: length in 16-bit words (high nibble), sign (bit 3); bytes 4–19:
