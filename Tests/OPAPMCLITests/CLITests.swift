@@ -169,12 +169,13 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
 
 /// A small run of scripts/bench proves it works; timings are for notes, never asserted.
 @Suite struct BenchSmokeTests {
-    @Test func benchRunsEveryScenario() throws {
+    /// Runs a script from scripts/ on this build of opapm (`OPAPM_BIN`); its exit status and standard output.
+    func script(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["OPAPM_BIN"] = executable.path
         let process = Process()
-        process.executableURL = repositoryRoot.appendingPathComponent("scripts/bench")
-        process.arguments = ["smoke"]
+        process.executableURL = repositoryRoot.appendingPathComponent("scripts/\(name)")
+        process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         process.environment = environment
         let out = Pipe()
@@ -183,7 +184,12 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        return (process.terminationStatus, text)
+    }
+
+    @Test func benchRunsEveryScenario() throws {
+        let (status, text) = try script("bench", ["smoke"])
+        #expect(status == 0)
         for scenario in ["roster-validate", "roster-check", "batch-check", "batch-publish", "growth-", "check seconds per MB"] {
             #expect(text.contains(scenario), "\(scenario) missing from:\n\(text)")
         }
@@ -191,20 +197,8 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
 
     /// scripts/profile on this build (debug, so its figures mean nothing; docs/performance.md quotes release).
     @Test func profileRunsAndNamesEveryStage() throws {
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPAPM_BIN"] = executable.path
-        let process = Process()
-        process.executableURL = repositoryRoot.appendingPathComponent("scripts/profile")
-        process.arguments = ["3", "200"]
-        process.currentDirectoryURL = repositoryRoot
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "needs valgrind (bash .ci/run installs it):\n\(text)")
+        let (status, text) = try script("profile", ["3", "200"])
+        #expect(status == 0, "needs valgrind (bash .ci/run installs it):\n\(text)")
         for stage in ["check 3 files:", "check 200-clinician roster:", "libxml2: parse and schema",
             "SAX events and element tree", "model (SubmissionReader)", "rules and figures", "report (text)",
             "once per run"]
