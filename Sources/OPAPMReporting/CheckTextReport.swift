@@ -12,19 +12,33 @@ public enum CheckTextReport {
         return out
     }
 
-    /// One file's part: its file-level findings, then each arrangement and year.
+    /// One file's part: its file-level findings, then each arrangement and year. Written by appending
+    /// pieces to one string: interpolating each line first made and freed a string per line, which
+    /// cost a batch check more than deciding the figures.
     public static func render(file: FileDetermination) -> String {
         var out = ""
-        for finding in file.findings { out += line(finding) }
+        out.reserveCapacity(512)
+        for finding in file.findings { append(finding, to: &out) }
         for arrangement in file.arrangements {
-            out += "\(file.path): arrangement \(arrangement.id) (\(arrangement.name)), PY\(arrangement.performanceYear): "
-            out += arrangement.determination.rawValue.uppercased() + "\n"
-            for figure in figureLines(arrangement.figures) { out += "  \(figure)\n" }
-            for finding in arrangement.findings { out += line(finding) }
-            let unconfirmed = arrangement.parameters.filter { !$0.confirmed }.map(\.name)
-            if !unconfirmed.isEmpty {
-                out += "  note: unconfirmed year-table values: \(unconfirmed.joined(separator: ", "))\n"
+            out += file.path
+            out += ": arrangement "
+            out += arrangement.id
+            out += " ("
+            out += arrangement.name
+            out += "), PY"
+            out += String(arrangement.performanceYear)
+            out += ": "
+            out += arrangement.determination.rawValue.uppercased()
+            out += "\n"
+            appendFigureLines(arrangement.figures, to: &out)
+            for finding in arrangement.findings { append(finding, to: &out) }
+            var unconfirmed = false
+            for parameter in arrangement.parameters where !parameter.confirmed {
+                out += unconfirmed ? ", " : "  note: unconfirmed year-table values: "
+                out += parameter.name
+                unconfirmed = true
             }
+            if unconfirmed { out += "\n" }
         }
         return out
     }
@@ -44,45 +58,110 @@ public enum CheckTextReport {
         return summary.joined(separator: ", ") + "\n"
     }
 
-    static func line(_ finding: Finding) -> String {
-        var text = "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message)\n"
-        if !finding.path.isEmpty { text += "  at: \(finding.path)\n" }
-        if let citation = finding.citation { text += "  cite: \(citation)\n" }
-        if let help = finding.help { text += "  help: \(help)\n" }
-        return text
+    /// `file:line:col: severity: [ID] message`, then its path, citation and help on their own lines.
+    static func append(_ finding: Finding, to out: inout String) {
+        out += finding.file
+        out += ":"
+        out += String(finding.line)
+        out += ":"
+        out += String(finding.column)
+        out += ": "
+        out += finding.severity.rawValue
+        out += ": ["
+        out += finding.rule
+        out += "] "
+        out += finding.message
+        out += "\n"
+        if !finding.path.isEmpty {
+            out += "  at: "
+            out += finding.path
+            out += "\n"
+        }
+        if let citation = finding.citation {
+            out += "  cite: "
+            out += citation
+            out += "\n"
+        }
+        if let help = finding.help {
+            out += "  help: "
+            out += help
+            out += "\n"
+        }
     }
 
-    static func figureLines(_ figures: Figures) -> [String] {
-        var lines: [String] = []
-        if let route = figures.route { lines.append("financial risk route: \(route.rawValue)") }
+    /// The figures that decided the arrangement, one indented line each.
+    static func appendFigureLines(_ figures: Figures, to out: inout String) {
+        if let route = figures.route {
+            out += "  financial risk route: "
+            out += route.rawValue
+            out += "\n"
+        }
         if let minimum = figures.cehrtMinimumPercent {
-            let required = figures.cehrtRequiredPercent.map { $0.percentText } ?? "not stated"
-            lines.append("CEHRT: required \(required), minimum \(minimum.percentText)")
+            out += "  CEHRT: required "
+            out += figures.cehrtRequiredPercent.map { $0.percentText } ?? "not stated"
+            out += ", minimum "
+            out += minimum.percentText
+            out += "\n"
         }
         if let shares = figures.cehrtShareByEntity {
             for tin in shares.keys.sorted() {
-                if let share = shares[tin] { lines.append("CEHRT share, APM Entity \(tin): \(share.percentText)") }
+                guard let share = shares[tin] else { continue }
+                out += "  CEHRT share, APM Entity "
+                out += tin
+                out += ": "
+                out += share.percentText
+                out += "\n"
             }
         }
         if let requirement = figures.totalRiskRequirementPercent {
-            let total = figures.totalRiskUnbounded == true
-                ? "unbounded" : "\(figures.totalRiskPercent?.percentText ?? "?") (\(figures.totalRiskDollars?.dollarText ?? "?"))"
-            lines.append("total risk: \(total) of expected expenditures; requirement \(requirement.percentText) (\(figures.totalRiskRequirementBasis ?? ""))")
+            out += "  total risk: "
+            if figures.totalRiskUnbounded == true {
+                out += "unbounded"
+            } else {
+                out += figures.totalRiskPercent?.percentText ?? "?"
+                out += " ("
+                out += figures.totalRiskDollars?.dollarText ?? "?"
+                out += ")"
+            }
+            out += " of expected expenditures; requirement "
+            out += requirement.percentText
+            out += " ("
+            out += figures.totalRiskRequirementBasis ?? ""
+            out += ")\n"
         }
         if let start = figures.marginalWindowStartPercent, let end = figures.marginalWindowEndPercent,
             let average = figures.averageMarginalRiskPercent, let lowest = figures.lowestMarginalRiskPercent
         {
-            var text = "marginal risk over (\(start.percentText), \(end.percentText)]: average \(average.percentText), lowest \(lowest.percentText)"
-            if let method = figures.marginalRiskMethod { text += "; \(method.rawValue) rate applies" }
-            if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
-                text += "; without allowances \(plain.percentText)"
+            out += "  marginal risk over ("
+            out += start.percentText
+            out += ", "
+            out += end.percentText
+            out += "]: average "
+            out += average.percentText
+            out += ", lowest "
+            out += lowest.percentText
+            if let method = figures.marginalRiskMethod {
+                out += "; "
+                out += method.rawValue
+                out += " rate applies"
             }
-            lines.append(text)
+            if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
+                out += "; without allowances "
+                out += plain.percentText
+            }
+            out += "\n"
         }
-        if let met = figures.medicalHomeElementsMet { lines.append("medical-home elements met: \(met) of 7 (needs 4)") }
+        if let met = figures.medicalHomeElementsMet {
+            out += "  medical-home elements met: "
+            out += String(met)
+            out += " of 7 (needs 4)\n"
+        }
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
-            lines.append("medical-home amount at risk: \(share.percentText) of revenue, minimum \(minimum.percentText)")
+            out += "  medical-home amount at risk: "
+            out += share.percentText
+            out += " of revenue, minimum "
+            out += minimum.percentText
+            out += "\n"
         }
-        return lines
     }
 }

@@ -11,11 +11,16 @@ public final class XMLTreeBuilder: XMLEventHandler {
     private let tree = XMLTree()
     /// The document element, once the parse has begun.
     public var root: XMLElementNode? { tree.elements.isEmpty ? nil : XMLElementNode(tree: tree, index: 0) }
+    /// An open element: its node, the text read directly inside it so far, and whether a child element
+    /// has opened in it (text between children is layout, not content). One stack, so that each event
+    /// touches one array.
+    private struct Open {
+        var node: Int32
+        var text = ""
+        var hasChildren = false
+    }
     /// The open elements, innermost last.
-    private var stack: [Int32] = []
-    private var text: [String] = []
-    /// Whether each open element has had a child element: text between children is layout, not content.
-    private var hasChildren: [Bool] = []
+    private var stack: [Open] = []
     private let streamed: Set<String>
     private let onStreamed: StreamedElement?
     public private(set) var stopReason: String?
@@ -29,28 +34,31 @@ public final class XMLTreeBuilder: XMLEventHandler {
     /// A streamed element: handed on with its parent, not kept. One without a parent (a document whose
     /// root is a streamed name) has nothing to belong to and is dropped.
     public func rawElement(_ name: String, attributes: XMLRawAttributes, location: XMLLocation) {
-        if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
-        guard let parent = stack.last else { return }
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].hasChildren = true
+        let parent = stack[stack.count - 1].node
         stopReason = onStreamed?(name, attributes, location, XMLElementNode(tree: tree, index: parent))
     }
 
     public func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {
-        if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
+        var parent: Int32 = -1
+        if !stack.isEmpty {
+            stack[stack.count - 1].hasChildren = true
+            parent = stack[stack.count - 1].node
+        }
         // A second root element (a well-formedness error libxml2 reports) is kept apart, unreachable.
         let node = tree.append(
-            name: name, position: Int32(clamping: position), attributes: attributes, location: location,
-            parent: stack.last ?? -1)
-        stack.append(node)
-        text.append("")
-        hasChildren.append(false)
+            name: name, position: Int32(clamping: position), attributes: attributes, location: location, parent: parent)
+        stack.append(Open(node: node))
     }
 
-    public var wantsCharacters: Bool { !text.isEmpty && hasChildren.last == false }
+    public var wantsCharacters: Bool { !stack.isEmpty && !stack[stack.count - 1].hasChildren }
 
     public func characters(_ content: String) {
         guard wantsCharacters else { return }
         // Most elements' text arrives in one piece: take it as it is rather than append to "".
-        if text[text.count - 1].isEmpty { text[text.count - 1] = content } else { text[text.count - 1] += content }
+        let last = stack.count - 1
+        if stack[last].text.isEmpty { stack[last].text = content } else { stack[last].text += content }
     }
 
     /// XML white space (space, tab, CR, LF) trimmed from both ends, in pure Swift: Foundation's
@@ -68,8 +76,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
     }
 
     public func endElement(_ name: String) {
-        hasChildren.removeLast()
-        guard let node = stack.popLast(), let content = text.popLast() else { return }
-        tree.setText(Self.trimmed(content), of: node)
+        guard let open = stack.popLast() else { return }
+        if !open.text.isEmpty { tree.setText(Self.trimmed(open.text), of: open.node) }
     }
 }
