@@ -11,8 +11,6 @@ final class ParseSession {
     private struct Frame {
         /// nil only for the document's virtual parent of the root element.
         var name: Name?
-        /// The name as handed to the handler at the start tag, handed again at the end tag.
-        var string = ""
         var index: Int
         /// Where this element's counts of children by name begin in `childCounts`.
         var countsStart: Int
@@ -232,8 +230,7 @@ final class ParseSession {
     /// Whether the handler would keep text at this point; when not, no string is made for it.
     fileprivate var wantsText: Bool { handler.wantsCharacters }
 
-    fileprivate func deliverStart(_ name: String, attributes: [XMLAttribute]) {
-        stack[stack.count - 1].string = name
+    fileprivate func deliverStart(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLRawAttributes) {
         handler.startElement(
             name, position: stack[stack.count - 1].index, attributes: attributes,
             location: XMLLocation(line: currentLine, column: currentColumn))
@@ -272,10 +269,10 @@ final class ParseSession {
             rawDepth -= 1
             return
         }
-        if wantsEvents { handler.endElement(stack.last?.string ?? String(cString: name)) }
+        if wantsEvents { handler.endElement(Self.bytes(of: name)) }
     }
 
-    fileprivate func didRead(_ text: String) {
+    fileprivate func didRead(_ text: UnsafeBufferPointer<UInt8>) {
         settlePendingPop()
         handler.characters(text)
     }
@@ -302,6 +299,11 @@ final class ParseSession {
     }
 
     // MARK: - C callbacks
+
+    /// A name from libxml2 (NUL-terminated UTF-8) as bytes, without making a string of it.
+    private static func bytes(of name: Name) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: name, count: Int(strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+    }
 
     private static func session(_ context: UnsafeMutableRawPointer?) -> ParseSession? {
         guard let context else { return nil }
@@ -331,18 +333,8 @@ final class ParseSession {
                 session.deliverRaw(raw, attributes: XMLRawAttributes(base: attributes, count: Int(attributeCount)))
                 return
             }
-            var list: [XMLAttribute] = []
-            if let attributes, attributeCount > 0 {
-                list.reserveCapacity(Int(attributeCount))
-                for index in 0..<Int(attributeCount) {
-                    guard let name = attributes[index * 5], let begin = attributes[index * 5 + 3],
-                        let end = attributes[index * 5 + 4]
-                    else { continue }
-                    let value = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
-                    list.append(XMLAttribute(name: String(cString: name), value: value))
-                }
-            }
-            session.deliverStart(String(cString: localName), attributes: list)
+            session.deliverStart(
+                ParseSession.bytes(of: localName), attributes: XMLRawAttributes(base: attributes, count: Int(attributeCount)))
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let session = ParseSession.session(context), let localName else { return }
@@ -355,7 +347,7 @@ final class ParseSession {
                 return
             }
             guard let text, length > 0 else { return }
-            session.didRead(String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self))
+            session.didRead(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { context, _, _, _ in

@@ -1,13 +1,24 @@
-/// The elements of one document in a single flat array, linked by index. A batch check reads tens of
-/// thousands of small files, and an object per element (with its own children array and path string)
-/// cost more to build and free than libxml2 took to parse and validate the file.
+import Foundation
+
+/// The elements of one document in a single flat array, linked by index, with every name, attribute
+/// and text kept as UTF-8 in one byte array. A batch check reads tens of thousands of small files:
+/// an object per element cost more to build and free than libxml2 took to parse and validate the file,
+/// and a string per name, attribute and text still cost as much as the rules that read them. Strings
+/// are made only for what is read.
 public final class XMLTree {
-    struct Element {
-        var name: String
-        var attributes: [XMLAttribute]
-        var location: XMLLocation
-        /// Text directly inside the element, trimmed of surrounding white space.
-        var text = ""
+    /// A run of `bytes`.
+    struct Span: Sendable {
+        var start: Int
+        var count: Int
+    }
+
+    /// Plain values only, so that appending, copying and freeing elements touch no reference counts.
+    struct Element: Sendable {
+        var name: Span
+        var attributes: Span
+        var text = Span(start: 0, count: 0)
+        var line: Int
+        var column: Int
         var parent: Int32
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
@@ -16,17 +27,28 @@ public final class XMLTree {
         var siblingIndex: Int32
     }
 
+    struct Attribute: Sendable {
+        var name: Span
+        var value: Span
+    }
+
     private(set) var elements: [Element] = []
+    /// Every element's attributes, in document order; an element's are the run its `attributes` names.
+    private(set) var attributes: [Attribute] = []
+    /// Names, attribute values and texts, as UTF-8.
+    private(set) var bytes: [UInt8] = []
 
     init() {
         elements.reserveCapacity(64)
+        bytes.reserveCapacity(2048)
     }
 
     /// Appends an element as the last child of `parent` (or as the root, when `parent` is -1), at the
     /// same-name `position` the parser counted.
-    func append(name: String, position: Int32, attributes: [XMLAttribute], location: XMLLocation, parent: Int32)
-        -> Int32
-    {
+    func append(
+        name: UnsafeBufferPointer<UInt8>, position: Int32, attributes raw: XMLRawAttributes, location: XMLLocation,
+        parent: Int32
+    ) -> Int32 {
         cachedPathTable = nil
         let index = Int32(elements.count)
         if parent >= 0 {
@@ -34,12 +56,89 @@ public final class XMLTree {
             if last >= 0 { elements[Int(last)].nextSibling = index } else { elements[Int(parent)].firstChild = index }
             elements[Int(parent)].lastChild = index
         }
-        elements.append(Element(name: name, attributes: attributes, location: location, parent: parent, siblingIndex: position))
+        let nameSpan = appendBytes(name)
+        let firstAttribute = attributes.count
+        for attribute in 0..<raw.count {
+            attributes.append(Attribute(name: appendBytes(raw.name(at: attribute)), value: appendBytes(raw.value(at: attribute))))
+        }
+        elements.append(Element(
+            name: nameSpan, attributes: Span(start: firstAttribute, count: attributes.count - firstAttribute),
+            line: location.line, column: location.column, parent: parent, siblingIndex: position))
         return index
     }
 
-    func setText(_ text: String, of index: Int32) {
-        elements[Int(index)].text = text
+    @discardableResult
+    func appendBytes(_ piece: UnsafeBufferPointer<UInt8>) -> Span {
+        let start = bytes.count
+        bytes.append(contentsOf: piece)
+        return Span(start: start, count: piece.count)
+    }
+
+    func setText(start: Int, count: Int, of index: Int32) {
+        elements[Int(index)].text = Span(start: start, count: count)
+    }
+
+    func string(_ span: Span) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count]), as: UTF8.self) }
+    }
+
+    /// The children of `parent` whose name is `name` (every child when nil), in document order.
+    func children(of parent: Int32, named name: String?) -> [Int32] {
+        var found: [Int32] = []
+        forEachChild(of: parent, named: name) { child in
+            found.append(child)
+            return true
+        }
+        return found
+    }
+
+    /// The first child of `parent` called `name`, or -1.
+    func firstChild(of parent: Int32, named name: String) -> Int32 {
+        var found: Int32 = -1
+        forEachChild(of: parent, named: name) { child in
+            found = child
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each child of `parent` called `name` (every child when nil) until it returns
+    /// false. Names are compared as bytes, with the wanted name's bytes fetched once.
+    private func forEachChild(of parent: Int32, named name: String?, _ body: (Int32) -> Bool) {
+        var wanted = name ?? ""
+        wanted.withUTF8 { wanted in
+            elements.withUnsafeBufferPointer { elements in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var child = elements[Int(parent)].firstChild
+                    while child >= 0 {
+                        if name == nil || Self.equal(elements[Int(child)].name, wanted, in: bytes) {
+                            guard body(child) else { return }
+                        }
+                        child = elements[Int(child)].nextSibling
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of the attribute of `element` called `name`, or nil.
+    func attribute(of element: Int32, named name: String) -> String? {
+        let run = elements[Int(element)].attributes
+        var wanted = name
+        let match: Int? = wanted.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { bytes in
+                (run.start..<run.start + run.count).first { Self.equal(attributes[$0].name, wanted, in: bytes) }
+            }
+        }
+        return match.map { string(attributes[$0].value) }
+    }
+
+    private static func equal(_ span: Span, _ wanted: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard span.count == wanted.count else { return false }
+        guard span.count > 0 else { return true }
+        return memcmp(bytes.baseAddress! + span.start, wanted.baseAddress!, span.count) == 0
     }
 
     /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`. Made only
@@ -49,12 +148,12 @@ public final class XMLTree {
     }
 
     /// What element paths are written from, kept apart from the tree so that a value read from the
-    /// document can name its element later without holding the attributes and text of every element.
-    /// Made on first use, and made again if elements were appended since.
+    /// document can name its element later. A snapshot of the element and byte arrays, which share
+    /// storage with the tree until it changes. Made on first use, and made again if elements were
+    /// appended since.
     var pathTable: XMLPathTable {
         if let cachedPathTable { return cachedPathTable }
-        let table = XMLPathTable(
-            names: elements.map(\.name), parents: elements.map(\.parent), siblingIndexes: elements.map(\.siblingIndex))
+        let table = XMLPathTable(elements: elements, bytes: bytes)
         cachedPathTable = table
         return table
     }
@@ -64,14 +163,12 @@ public final class XMLTree {
 /// Names, parents and same-name positions of a document's elements: enough to write any element's path.
 /// Immutable once made, so it can be shared across threads with the values that point into it.
 public final class XMLPathTable: Sendable {
-    let names: [String]
-    let parents: [Int32]
-    let siblingIndexes: [Int32]
+    let elements: [XMLTree.Element]
+    let bytes: [UInt8]
 
-    init(names: [String], parents: [Int32], siblingIndexes: [Int32]) {
-        self.names = names
-        self.parents = parents
-        self.siblingIndexes = siblingIndexes
+    init(elements: [XMLTree.Element], bytes: [UInt8]) {
+        self.elements = elements
+        self.bytes = bytes
     }
 
     /// The path from the root, written in one allocation from the end backwards.
@@ -79,37 +176,37 @@ public final class XMLPathTable: Sendable {
         var length = 0
         var node = index
         while node >= 0 {
-            length += 1 + names[Int(node)].utf8.count
-            let position = siblingIndexes[Int(node)]
-            if position > 1 { length += 2 + Self.digits(position) }
-            node = parents[Int(node)]
+            let element = elements[Int(node)]
+            length += 1 + element.name.count
+            if element.siblingIndex > 1 { length += 2 + Self.digits(element.siblingIndex) }
+            node = element.parent
         }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var end = length
-            func write(byte: UInt8) {
-                end -= 1
-                buffer[end] = byte
-            }
-            var node = index
-            while node >= 0 {
-                var position = siblingIndexes[Int(node)]
-                if position > 1 {
-                    write(byte: UInt8(ascii: "]"))
-                    while position > 0 {
-                        write(byte: UInt8(ascii: "0") + UInt8(position % 10))
-                        position /= 10
+        return bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: length) { buffer in
+                var end = length
+                func write(byte: UInt8) {
+                    end -= 1
+                    buffer[end] = byte
+                }
+                var node = index
+                while node >= 0 {
+                    let element = elements[Int(node)]
+                    var position = element.siblingIndex
+                    if position > 1 {
+                        write(byte: UInt8(ascii: "]"))
+                        while position > 0 {
+                            write(byte: UInt8(ascii: "0") + UInt8(position % 10))
+                            position /= 10
+                        }
+                        write(byte: UInt8(ascii: "["))
                     }
-                    write(byte: UInt8(ascii: "["))
+                    end -= element.name.count
+                    for offset in 0..<element.name.count { buffer[end + offset] = bytes[element.name.start + offset] }
+                    write(byte: UInt8(ascii: "/"))
+                    node = element.parent
                 }
-                var name = names[Int(node)]
-                name.withUTF8 { bytes in
-                    end -= bytes.count
-                    for (offset, byte) in bytes.enumerated() { buffer[end + offset] = byte }
-                }
-                write(byte: UInt8(ascii: "/"))
-                node = parents[Int(node)]
+                return length
             }
-            return length
         }
     }
 
@@ -140,45 +237,39 @@ public struct XMLElementNode: Hashable {
     /// The element's number in document order; the root is 0.
     public let index: Int32
 
-    // Each accessor reads one field in place: copying the whole element out retained and released
-    // its name, text and attributes on every step of every lookup.
-    public var name: String { tree.elements[Int(index)].name }
-    public var attributes: [XMLAttribute] { tree.elements[Int(index)].attributes }
-    public var location: XMLLocation { tree.elements[Int(index)].location }
+    // Each accessor reads one field in place, and strings are made only for what is asked.
+    public var name: String { tree.string(tree.elements[Int(index)].name) }
+    public var attributes: [XMLAttribute] {
+        let run = tree.elements[Int(index)].attributes
+        return tree.attributes[run.start..<run.start + run.count].map {
+            XMLAttribute(name: tree.string($0.name), value: tree.string($0.value))
+        }
+    }
+    public var location: XMLLocation {
+        XMLLocation(line: tree.elements[Int(index)].line, column: tree.elements[Int(index)].column)
+    }
     /// Text directly inside the element, trimmed of surrounding white space.
-    public var text: String { tree.elements[Int(index)].text }
+    public var text: String { tree.string(tree.elements[Int(index)].text) }
     /// The path from the root, such as `/submission/arrangement/apmEntities/apmEntity[2]`.
     public var path: String { tree.path(of: index) }
     /// The same path, to be written later (or never).
     public var deferredPath: XMLElementPath { XMLElementPath(table: tree.pathTable, index: index) }
 
-    public var children: [XMLElementNode] { children { _ in true } }
+    public var children: [XMLElementNode] {
+        tree.children(of: index, named: nil).map { XMLElementNode(tree: tree, index: $0) }
+    }
 
     public func attribute(_ name: String) -> String? {
-        tree.elements[Int(index)].attributes.first { $0.name == name }?.value
+        tree.attribute(of: index, named: name)
     }
 
     public func child(_ name: String) -> XMLElementNode? {
-        var child = tree.elements[Int(index)].firstChild
-        while child >= 0 {
-            if tree.elements[Int(child)].name == name { return XMLElementNode(tree: tree, index: child) }
-            child = tree.elements[Int(child)].nextSibling
-        }
-        return nil
+        let found = tree.firstChild(of: index, named: name)
+        return found >= 0 ? XMLElementNode(tree: tree, index: found) : nil
     }
 
     public func children(_ name: String) -> [XMLElementNode] {
-        children { $0 == name }
-    }
-
-    private func children(where matches: (String) -> Bool) -> [XMLElementNode] {
-        var found: [XMLElementNode] = []
-        var child = tree.elements[Int(index)].firstChild
-        while child >= 0 {
-            if matches(tree.elements[Int(child)].name) { found.append(XMLElementNode(tree: tree, index: child)) }
-            child = tree.elements[Int(child)].nextSibling
-        }
-        return found
+        tree.children(of: index, named: name).map { XMLElementNode(tree: tree, index: $0) }
     }
 
     public static func == (lhs: XMLElementNode, rhs: XMLElementNode) -> Bool {

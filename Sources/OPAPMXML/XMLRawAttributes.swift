@@ -1,8 +1,9 @@
 import CLibXML2
+import Foundation
 
 /// The attributes of one element as libxml2 holds them: names and values as bytes, valid only during
-/// the call that receives them. Used for elements that come by the million (roster entries), where
-/// making Swift strings for every attribute would cost more than parsing them.
+/// the call that receives them. No Swift string is made for an attribute until one is asked for: for
+/// elements that come by the million (roster entries) that would cost more than parsing them.
 public struct XMLRawAttributes {
     /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix, URI, value start, value end).
     private let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
@@ -11,6 +12,20 @@ public struct XMLRawAttributes {
     init(base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
         self.base = base
         self.count = count
+    }
+
+    /// The local name of the attribute at `index` (0 up to `count`).
+    public func name(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let base, let local = base[index * 5] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: local, count: Int(strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// The value of the attribute at `index` (0 up to `count`).
+    public func value(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let base, let begin = base[index * 5 + 3], let end = base[index * 5 + 4] else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: begin, count: end - begin)
     }
 
     /// The value of the attribute with this local name, or nil when absent.

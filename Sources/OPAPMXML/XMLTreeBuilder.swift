@@ -11,12 +11,13 @@ public final class XMLTreeBuilder: XMLEventHandler {
     private let tree = XMLTree()
     /// The document element, once the parse has begun.
     public var root: XMLElementNode? { tree.elements.isEmpty ? nil : XMLElementNode(tree: tree, index: 0) }
-    /// An open element: its node, the text read directly inside it so far, and whether a child element
-    /// has opened in it (text between children is layout, not content). One stack, so that each event
-    /// touches one array.
+    /// An open element: its node, where its text so far sits in the tree's bytes, and whether a child
+    /// element has opened in it (text between children is layout, not content). One stack, so that
+    /// each event touches one array.
     private struct Open {
         var node: Int32
-        var text = ""
+        var textStart = 0
+        var textCount = 0
         var hasChildren = false
     }
     /// The open elements, innermost last.
@@ -40,7 +41,9 @@ public final class XMLTreeBuilder: XMLEventHandler {
         stopReason = onStreamed?(name, attributes, location, XMLElementNode(tree: tree, index: parent))
     }
 
-    public func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {
+    public func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
+        location: XMLLocation)
+    {
         var parent: Int32 = -1
         if !stack.isEmpty {
             stack[stack.count - 1].hasChildren = true
@@ -54,18 +57,20 @@ public final class XMLTreeBuilder: XMLEventHandler {
 
     public var wantsCharacters: Bool { !stack.isEmpty && !stack[stack.count - 1].hasChildren }
 
-    public func characters(_ content: String) {
+    /// Text pieces of one element arrive one after another, with nothing else kept in between (a child
+    /// element ends the keeping), so they are appended side by side to the tree's bytes.
+    public func characters(_ content: UnsafeBufferPointer<UInt8>) {
         guard wantsCharacters else { return }
-        // Most elements' text arrives in one piece: take it as it is rather than append to "".
         let last = stack.count - 1
-        if stack[last].text.isEmpty { stack[last].text = content } else { stack[last].text += content }
+        if stack[last].textCount == 0 { stack[last].textStart = tree.bytes.count }
+        tree.appendBytes(content)
+        stack[last].textCount += content.count
     }
 
     /// XML white space (space, tab, CR, LF) trimmed from both ends, in pure Swift: Foundation's
     /// `trimmingCharacters` bridges through NSString and was the largest cost of a batch check.
     public static func trimmed(_ text: String) -> String {
         let bytes = text.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         // Usually there is nothing to trim, and the two end bytes say so without a scan.
         guard let head = bytes.first, let tail = bytes.last else { return text }
         if !isSpace(head) && !isSpace(tail) { return text }
@@ -75,8 +80,17 @@ public final class XMLTreeBuilder: XMLEventHandler {
         return String(text[first...last])
     }
 
-    public func endElement(_ name: String) {
-        guard let open = stack.popLast() else { return }
-        if !open.text.isEmpty { tree.setText(Self.trimmed(open.text), of: open.node) }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    public func endElement(_ name: UnsafeBufferPointer<UInt8>) {
+        guard let open = stack.popLast(), open.textCount > 0 else { return }
+        // Trimmed in place: the element's text is the range without the white space at its ends.
+        var start = open.textStart
+        var end = open.textStart + open.textCount
+        tree.bytes.withUnsafeBufferPointer { bytes in
+            while start < end && Self.isSpace(bytes[start]) { start += 1 }
+            while end > start && Self.isSpace(bytes[end - 1]) { end -= 1 }
+        }
+        tree.setText(start: start, count: end - start, of: open.node)
     }
 }

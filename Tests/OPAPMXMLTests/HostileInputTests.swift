@@ -26,11 +26,13 @@ final class Recorder: XMLEventHandler {
     var elements: [String] = []
     var ends: [String] = []
     var text = ""
-    func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {
-        elements.append(name)
+    func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
+        location: XMLLocation)
+    {
+        elements.append(String(decoding: name, as: UTF8.self))
     }
-    func characters(_ text: String) { self.text += text }
-    func endElement(_ name: String) { ends.append(name) }
+    func characters(_ text: UnsafeBufferPointer<UInt8>) { self.text += String(decoding: text, as: UTF8.self) }
+    func endElement(_ name: UnsafeBufferPointer<UInt8>) { ends.append(String(decoding: name, as: UTF8.self)) }
 }
 
 func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits()) throws -> ([XMLDiagnostic], Recorder) {

@@ -85,9 +85,10 @@ public struct SubmissionLoader: Sendable {
 /// Receives events and keeps nothing: validation alone.
 final class DiscardingHandler: XMLEventHandler {
     var wantsEvents: Bool { false }
-    func startElement(_ name: String, position: Int, attributes: [XMLAttribute], location: XMLLocation) {}
-    func characters(_ text: String) {}
-    func endElement(_ name: String) {}
+    func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
+        location: XMLLocation) {}
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+    func endElement(_ name: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// Counts roster entries per roster element while they stream past, and finds NPIs listed twice
