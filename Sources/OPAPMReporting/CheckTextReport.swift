@@ -46,9 +46,17 @@ public enum CheckTextReport {
     /// The closing line: how many arrangement-years were decided which way, and the files that were not.
     static func summary(_ files: [FileDetermination]) -> String {
         var counts: [Determination: Int] = [:]
-        for arrangement in files.lazy.flatMap(\.arrangements) { counts[arrangement.determination, default: 0] += 1 }
-        let unreadable = files.filter(\.unreadable).count
-        let invalid = files.filter { !$0.unreadable && !$0.loaded }.count
+        var unreadable = 0
+        var invalid = 0
+        // Through the buffer: binding each file (or each arrangement) copied, and retained, all of it.
+        files.withUnsafeBufferPointer { files in
+            for file in files.indices {
+                if files[file].unreadable { unreadable += 1 } else if !files[file].loaded { invalid += 1 }
+                files[file].arrangements.withUnsafeBufferPointer { arrangements in
+                    for arrangement in arrangements.indices { counts[arrangements[arrangement].determination, default: 0] += 1 }
+                }
+            }
+        }
         var summary = [
             "\(counts[.approved] ?? 0) approved", "\(counts[.notApproved] ?? 0) not approved",
             "\(counts[.incomplete] ?? 0) incomplete",

@@ -73,9 +73,11 @@ struct CheckCommand: ParsableCommand {
         } else {
             print(report, terminator: "")
         }
-        let approvedAll = results.allSatisfy { file in
-            file.loaded && file.arrangements.allSatisfy { $0.determination == .approved }
+        // Through the buffer: binding each file copied, and retained, all of it on this one thread.
+        let (anyUnreadable, approvedAll) = results.withUnsafeBufferPointer { files in
+            (files.contains { $0.unreadable },
+             files.allSatisfy { $0.loaded && $0.arrangements.allSatisfy { $0.determination == .approved } })
         }
-        CommandSupport.exitWithoutTeardown(results.contains(where: \.unreadable) ? 2 : approvedAll ? 0 : 1)
+        CommandSupport.exitWithoutTeardown(anyUnreadable ? 2 : approvedAll ? 0 : 1)
     }
 }

@@ -66,7 +66,7 @@ public struct FileDetermination: Sendable, Hashable, Codable {
     /// True when the file could not be read at all (exit status 2).
     public var unreadable: Bool
     /// True when the file loaded as a submission (it was read, well-formed and valid).
-    public var loaded: Bool { summary != nil }
+    @inlinable public var loaded: Bool { summary != nil }
 
     enum CodingKeys: String, CodingKey {
         case path, findings, arrangements

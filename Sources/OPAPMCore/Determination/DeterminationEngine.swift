@@ -59,17 +59,17 @@ public struct DeterminationEngine: Sendable {
 
     /// Decides one submission for one performance year.
     public func determine(_ submission: Submission, year: Int) -> ArrangementDetermination {
-        let arrangement = submission.arrangement
+        // Fields are read through the submission: copying the arrangement out retained all of it.
         guard let parameters = try? PerformanceYearTable.parameters(for: year) else {
             let rule = PerformanceYearKnown()
             let findings = finalize([rule.violation(year: year, submission: submission)], rule: rule, file: submission.file)
             return ArrangementDetermination(
-                id: arrangement.id, name: arrangement.name, performanceYear: year, determination: .incomplete,
+                id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: .incomplete,
                 figures: Figures(), findings: findings, parameters: [])
         }
         let route = MedicalHomeRoute.route(for: submission, parameters: parameters)
         var risk: RiskAnalysis?
-        if let terms = arrangement.financialRisk, let expected = terms.expectedExpenditures?.value, expected > 0 {
+        if let terms = submission.arrangement.financialRisk, let expected = terms.expectedExpenditures?.value, expected > 0 {
             risk = RiskAnalysis(terms: terms, expected: expected, parameters: parameters)
         }
         let context = RuleContext(
@@ -82,7 +82,7 @@ public struct DeterminationEngine: Sendable {
             if !violations.isEmpty { findings += finalize(violations, rule: rule, file: submission.file) }
         }
         return ArrangementDetermination(
-            id: arrangement.id, name: arrangement.name, performanceYear: year, determination: Self.decide(findings),
+            id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: Self.decide(findings),
             figures: Self.figures(context, drawingCurve: drawsLiabilityCurve), findings: findings,
             parameters: PerformanceYearTable.rowsByYear[year] ?? parameters.rows)
     }

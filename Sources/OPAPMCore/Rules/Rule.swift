@@ -69,7 +69,10 @@ public struct Violation: Sendable, Hashable {
     }
 }
 
-/// One criterion. Rules are small values; each lives in its own file.
+/// One criterion. Rules are small values; each lives in its own file. A rule keeps its description in
+/// a static (`about`), so that the rule itself is an empty value: the engine copies every rule for
+/// every file, and a description stored in the rule made each copy retain and release arrays shared
+/// by all threads.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ context: RuleContext) -> [Violation]

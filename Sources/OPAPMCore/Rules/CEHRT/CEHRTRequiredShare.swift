@@ -4,7 +4,8 @@ import Foundation
 public struct CEHRTRequiredShare: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "CEHRT001",
         title: "Arrangement requires CEHRT use by the year's minimum share",
         severity: .error,

@@ -4,7 +4,8 @@ import Foundation
 public struct RosterCEHRTShare: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "CEHRT002",
         title: "Each APM Entity's roster meets the CEHRT share",
         severity: .error,

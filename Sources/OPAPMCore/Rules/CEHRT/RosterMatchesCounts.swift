@@ -2,7 +2,8 @@
 public struct RosterMatchesCounts: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "CEHRT003",
         title: "Roster agrees with the stated clinician count",
         severity: .error,

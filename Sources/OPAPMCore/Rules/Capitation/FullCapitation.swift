@@ -2,7 +2,8 @@
 public struct FullCapitation: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "CAP001",
         title: "Full capitation qualifies",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct ExpectedExpenditureBasis: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "FR005",
         title: "Expected expenditures have the right basis",
         severity: .warning,

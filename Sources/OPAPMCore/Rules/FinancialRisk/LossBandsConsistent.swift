@@ -2,7 +2,8 @@
 public struct LossBandsConsistent: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "FR006",
         title: "Loss-sharing bands are ordered, without overlap or gap",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct MarginalRiskRate: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "FR004",
         title: "Marginal risk rate of at least 30%",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct TotalPotentialRisk: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "FR003",
         title: "Total potential risk of at least 4% of expected expenditures",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct TotalRiskNominalAmount: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "FR002",
         title: "Total risk meets the nominal amount standard",
         severity: .error,

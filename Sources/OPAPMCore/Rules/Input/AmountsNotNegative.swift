@@ -2,7 +2,8 @@
 public struct AmountsNotNegative: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "INP001",
         title: "Amounts of money are not negative",
         severity: .error,

@@ -9,7 +9,8 @@ public struct AmountsWithinReason: Rule {
 
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "INP002",
         title: "Amounts of money are within reason",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct DatesInOrder: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "INP004",
         title: "The arrangement's end date is not before its start date",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct KindMatchesTerms: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "INP007",
         title: "The arrangement's kind agrees with its terms",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct PerformanceYearCount: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "INP005",
         title: "No more performance years than a determination covers",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct MedicalHomeCharacteristics: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "MMH002",
         title: "Medical-home characteristics: primary care, empanelment, 4 of 7 elements",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct MedicalHomeClinicianLimit: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "MMH005",
         title: "50-clinician limit for the medical-home standards",
         severity: .warning,

@@ -4,7 +4,8 @@ import Foundation
 public struct MedicalHomeNominalAmount: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "MMH004",
         title: "Medical-home nominal amount",
         severity: .error,

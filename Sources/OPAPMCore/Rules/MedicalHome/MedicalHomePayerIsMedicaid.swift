@@ -2,7 +2,8 @@
 public struct MedicalHomePayerIsMedicaid: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "MMH001",
         title: "Medical-home route needs a Title XIX payer",
         severity: .warning,

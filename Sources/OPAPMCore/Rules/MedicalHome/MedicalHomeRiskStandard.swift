@@ -7,7 +7,8 @@ public struct MedicalHomeRiskStandard: Rule {
         .withhold, .paymentRateReduction, .directPayment, .sharedLosses, .forfeitedGuaranteedPayment,
     ]
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "MMH003",
         title: "Medical-home financial risk standard",
         severity: .error,

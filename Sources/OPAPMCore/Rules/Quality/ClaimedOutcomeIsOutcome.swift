@@ -2,7 +2,8 @@
 public struct ClaimedOutcomeIsOutcome: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "QM004",
         title: "Claimed outcome measure is an outcome measure",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct MIPSListMeasureInCatalogue: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "QM002",
         title: "MIPS-list measure is in the year's MIPS catalogue",
         severity: .error,

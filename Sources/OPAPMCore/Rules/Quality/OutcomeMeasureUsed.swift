@@ -2,7 +2,8 @@
 public struct OutcomeMeasureUsed: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "QM003",
         title: "An outcome measure is used, or none applies",
         severity: .error,

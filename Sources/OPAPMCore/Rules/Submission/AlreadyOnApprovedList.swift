@@ -2,7 +2,8 @@
 public struct AlreadyOnApprovedList: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB005",
         title: "Clinician-initiated request for an arrangement already approved",
         severity: .note,

@@ -2,7 +2,8 @@
 public struct ArrangementActiveInYear: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB002",
         title: "Arrangement is active during the performance year",
         severity: .error,

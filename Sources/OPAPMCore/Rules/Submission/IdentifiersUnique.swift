@@ -2,7 +2,8 @@
 public struct IdentifiersUnique: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB007",
         title: "APM Entities and measures are listed once",
         severity: .error,

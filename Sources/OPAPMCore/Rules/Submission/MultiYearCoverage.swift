@@ -2,7 +2,8 @@
 public struct MultiYearCoverage: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB003",
         title: "Multi-year coverage is allowed and well formed",
         severity: .error,

@@ -3,7 +3,8 @@
 public struct PerformanceYearKnown: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB006",
         title: "Performance year is one opapm knows",
         severity: .error,

@@ -2,7 +2,8 @@
 public struct SubmissionDeadline: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB004",
         title: "Submitted by the deadline for its payer type and process",
         severity: .warning,

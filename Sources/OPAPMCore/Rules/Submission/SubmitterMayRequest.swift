@@ -2,7 +2,8 @@
 public struct SubmitterMayRequest: Rule {
     public init() {}
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+    static let about = RuleDescription(
         id: "SUB001",
         title: "Submitter may request a determination for this payer",
         severity: .error,
