@@ -47,14 +47,25 @@ final class ParseSession {
         }
         if let last = frame.lastChild { store(last, frame.lastCount, in: &frame) }
         frame.lastChild = child
-        frame.lastCount = count(of: child, in: frame) + 1
+        frame.lastCount = count(of: child, in: &frame) + 1
         return frame.lastCount
     }
 
-    private func count(of name: Name, in frame: Frame) -> Int {
+    private func count(of name: Name, in frame: inout Frame) -> Int {
         if let many = frame.manyCounts { return many[name] ?? 0 }
-        for entry in childCounts[frame.countsStart...] where entry.name == name { return entry.count }
-        return 0
+        let position = countPosition(of: name, from: frame.countsStart)
+        return position < 0 ? 0 : childCounts[position].count
+    }
+
+    /// Where `name` is counted among the counts from `start`, or -1. By index: a slice of the counts
+    /// retained and released their storage on every element.
+    private func countPosition(of name: Name, from start: Int) -> Int {
+        var position = start
+        while position < childCounts.count {
+            if childCounts[position].name == name { return position }
+            position += 1
+        }
+        return -1
     }
 
     private func store(_ name: Name, _ count: Int, in frame: inout Frame) {
@@ -62,7 +73,8 @@ final class ParseSession {
             frame.manyCounts?[name] = count
             return
         }
-        if let position = childCounts[frame.countsStart...].firstIndex(where: { $0.name == name }) {
+        let position = countPosition(of: name, from: frame.countsStart)
+        if position >= 0 {
             childCounts[position].count = count
         } else if childCounts.count - frame.countsStart < Self.linearCountLimit {
             childCounts.append((name, count))

@@ -42,6 +42,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        warmUpWorkerThreads(jobs: limits.jobs)
         let files = try CommandSupport.files(paths)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()

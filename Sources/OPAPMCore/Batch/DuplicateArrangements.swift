@@ -12,13 +12,22 @@ public enum DuplicateArrangements {
 
     /// Marks every file that shares its arrangement id and submission date with another file.
     public static func mark(_ files: [FileDetermination]) -> [FileDetermination] {
-        var groups: [String: [Int]] = [:]
+        // The first file of each arrangement and date, then the rest of any that repeat: a batch has
+        // tens of thousands of files and almost never a repeat, so no list is made per file.
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(files.count)
+        var groups: [Key: [Int]] = [:]
         for index in files.indices {  // by position: binding each file would copy (and retain) all of it
             guard let summary = files[index].summary else { continue }
-            groups["\(summary.arrangementId)\u{0}\(summary.submissionDate.description)", default: []].append(index)
+            let key = Key(arrangementId: summary.arrangementId, submissionDate: summary.submissionDate)
+            if let earlier = first[key] {
+                groups[key, default: [earlier]].append(index)
+            } else {
+                first[key] = index
+            }
         }
         var marked = files
-        for indices in groups.values where indices.count > 1 {
+        for indices in groups.values {
             for index in indices {
                 guard let summary = files[index].summary else { continue }
                 let others = indices.filter { $0 != index }.map { files[$0].path }.sorted()
@@ -36,6 +45,13 @@ public enum DuplicateArrangements {
             }
         }
         return marked
+    }
+}
+
+extension DuplicateArrangements {
+    struct Key: Hashable {
+        var arrangementId: String
+        var submissionDate: CalendarDate
     }
 }
 
