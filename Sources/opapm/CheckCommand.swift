@@ -42,8 +42,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        warmUpWorkerThreads(jobs: limits.jobs)
-        let files = try CommandSupport.files(paths)
+        let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         engine.drawsLiabilityCurve = format != .text

@@ -5,7 +5,10 @@ import OPAPMXML
 
 /// Small pieces every command uses; failures here are usage errors (exit 2).
 enum CommandSupport {
-    static func files(_ paths: [String]) throws -> [String] {
+    /// The submission files `paths` name. Starts the worker threads first, so that they are up by
+    /// the time the files are.
+    static func files(_ paths: [String], jobs: Int?) throws -> [String] {
+        warmUpWorkerThreads(jobs: jobs)
         do {
             let files = try InputFiles.collect(paths)
             if files.isEmpty { throw fail("no .xml files found in \(paths.joined(separator: ", "))") }

@@ -60,7 +60,7 @@ struct LintCommand: ParsableCommand {
             print(configuration.rendered(), terminator: "")
             return
         }
-        let files = try CommandSupport.files(paths).filter { !configuration.ignores($0) }
+        let files = try CommandSupport.files(paths, jobs: limits.jobs).filter { !configuration.ignores($0) }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
         engine.drawsLiabilityCurve = false  // no lint format shows it

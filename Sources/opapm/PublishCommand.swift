@@ -55,7 +55,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try CommandSupport.files(paths)
+        let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         engine.drawsLiabilityCurve = false  // the list shows decisions, not curves

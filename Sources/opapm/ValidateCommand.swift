@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let files = try CommandSupport.files(paths)
+        let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
         let outcomes = loader.validate(files: files, jobs: limits.jobs)
         print(ValidationTextReport.render(outcomes), terminator: "")

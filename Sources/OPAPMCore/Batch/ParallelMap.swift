@@ -3,8 +3,7 @@ import Foundation
 
 /// Starts the worker threads `parallelMap` will use, so that they are up by the time the work is:
 /// Dispatch makes them on first demand, and on a batch that left one thread alone with the first
-/// files for the first tens of milliseconds. Call it before serial set-up work (reading arguments,
-/// walking directories).
+/// files for its first ten milliseconds. Call it before serial set-up work (walking directories).
 public func warmUpWorkerThreads(jobs: Int? = nil) {
     let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     for _ in 1..<Swift.max(workers, 1) { DispatchQueue.global().async {} }
