@@ -128,6 +128,26 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         return submission
     }
 
+    @Test func repeatedMeasuresAndYearsAreFoundInOrder() throws {
+        var submission = try worked()
+        let measure = try #require(submission.arrangement.quality.measures.first)
+        submission.arrangement.quality.measures += [measure, measure]
+        let year = try #require(submission.performanceYears.first)
+        submission.performanceYears = [year, year]
+        let findings = engine.determine(submission, year: year.value).findings
+        let repeats = findings.filter { $0.rule == "SUB007" }.map(\.message)
+        #expect(repeats == Array(repeating: "measure \(measure.id) is listed more than once", count: 2))
+        #expect(findings.contains { $0.rule == "SUB003" && $0.message.hasPrefix("performance years repeat: ") })
+    }
+
+    @Test func repeatsAreTheSameForShortAndLongLists() {
+        let short = ["a", "b", "a", "c", "b", "a"]
+        #expect(IdentifiersUnique.repeats(short) == [2, 4, 5])
+        let long = (0..<40).map { "v\($0 % 17)" }
+        var seen = Set<String>()
+        #expect(IdentifiersUnique.repeats(long) == long.indices.filter { !seen.insert(long[$0]).inserted })
+    }
+
     @Test func cehrtExactly75PercentPassesIn2024() throws {
         #expect(!rules(engine.determine(try withCEHRT("75"), year: 2024)).contains("CEHRT001"))
         #expect(rules(engine.determine(try withCEHRT("74.999"), year: 2024)).contains("CEHRT001"))

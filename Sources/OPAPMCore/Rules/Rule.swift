@@ -102,7 +102,10 @@ public struct RuleContext: Sendable {
     /// Every amount and percent the arrangement states, gathered once for the three range rules.
     public let statedNumbers: [StatedNumber]
 
-    public var arrangement: Arrangement { submission.arrangement }
+    /// Lent, not copied: rules read a field or two, and a copy retained every part of the arrangement.
+    public var arrangement: Arrangement {
+        _read { yield submission.arrangement }
+    }
 
     public init(submission: Submission, year: Int, parameters: PerformanceYearParameters, catalogue: MeasureCatalogue?,
         route: RiskRoute, risk: RiskAnalysis?, approvedArrangementIds: Set<String>?)

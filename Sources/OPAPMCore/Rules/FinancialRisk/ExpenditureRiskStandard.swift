@@ -33,8 +33,7 @@ public struct ExpenditureRiskStandard: Rule {
                 "no financial risk terms", at: context.arrangement.location,
                 help: "describe the financial risk in financialRisk", incomplete: true)]
         }
-        let named = Set(terms.mechanisms).intersection(Self.consequences)
-        if named.isEmpty {
+        if !terms.mechanisms.contains(where: Self.consequences.contains) {
             let given = terms.mechanisms.map(\.rawValue).joined(separator: ", ")
             return [Violation(
                 "no consequence when expenditures exceed expected expenditures (mechanisms: \(given.isEmpty ? "none" : given))",

@@ -21,14 +21,27 @@ public struct IdentifiersUnique: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var violations: [Violation] = []
-        var tins = Set<String>()
-        for entity in context.arrangement.apmEntities where !tins.insert(entity.tin).inserted {
-            violations.append(Violation("APM Entity TIN \(entity.tin) is listed more than once", at: entity.location))
+        let entities = context.arrangement.apmEntities
+        for index in Self.repeats(entities.map(\.tin)) {
+            violations.append(Violation("APM Entity TIN \(entities[index].tin) is listed more than once", at: entities[index].location))
         }
-        var measures = Set<String>()
-        for measure in context.arrangement.quality.measures where !measures.insert(measure.id).inserted {
-            violations.append(Violation("measure \(measure.id) is listed more than once", at: measure.location))
+        let measures = context.arrangement.quality.measures
+        for index in Self.repeats(measures.map(\.id)) {
+            violations.append(Violation("measure \(measures[index].id) is listed more than once", at: measures[index].location))
         }
         return violations
+    }
+
+    /// The positions of values seen before, in order. A submission lists a few entities and measures,
+    /// which are compared directly; a set (hashing every value) only for long lists.
+    static func repeats(_ values: [String]) -> [Int] {
+        var found: [Int] = []
+        if values.count <= 16 {
+            for index in values.indices where values[..<index].contains(values[index]) { found.append(index) }
+        } else {
+            var seen = Set<String>()
+            for index in values.indices where !seen.insert(values[index]).inserted { found.append(index) }
+        }
+        return found
     }
 }

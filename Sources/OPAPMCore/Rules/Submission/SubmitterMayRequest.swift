@@ -23,7 +23,7 @@ public struct SubmitterMayRequest: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let submission = context.submission
-        let allowed: Set<SubmitterType>
+        let allowed: [SubmitterType]
         switch (submission.process, submission.payer.type.group) {
         case (.payerInitiated, .titleXIX): allowed = [.stateMedicaidAgency]
         case (.payerInitiated, .medicareHealthPlan): allowed = [.medicareHealthPlan]
