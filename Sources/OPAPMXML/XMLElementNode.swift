@@ -39,7 +39,10 @@ public final class XMLTree {
     private(set) var bytes: [UInt8] = []
 
     init() {
+        // Room for an ordinary submission (some fifty elements, twenty attributes, a kilobyte of names
+        // and text), so that building its tree allocates once per array.
         elements.reserveCapacity(64)
+        attributes.reserveCapacity(32)
         bytes.reserveCapacity(2048)
     }
 
@@ -83,10 +86,10 @@ public final class XMLTree {
     }
 
     /// The children of `parent` whose name is `name` (every child when nil), in document order.
-    func children(of parent: Int32, named name: String?) -> [Int32] {
-        var found: [Int32] = []
+    func children(of parent: Int32, named name: String?) -> [XMLElementNode] {
+        var found: [XMLElementNode] = []
         forEachChild(of: parent, named: name) { child in
-            found.append(child)
+            found.append(XMLElementNode(tree: self, index: child))
             return true
         }
         return found
@@ -256,7 +259,7 @@ public struct XMLElementNode: Hashable {
     public var deferredPath: XMLElementPath { XMLElementPath(table: tree.pathTable, index: index) }
 
     public var children: [XMLElementNode] {
-        tree.children(of: index, named: nil).map { XMLElementNode(tree: tree, index: $0) }
+        tree.children(of: index, named: nil)
     }
 
     public func attribute(_ name: String) -> String? {
@@ -269,7 +272,7 @@ public struct XMLElementNode: Hashable {
     }
 
     public func children(_ name: String) -> [XMLElementNode] {
-        tree.children(of: index, named: name).map { XMLElementNode(tree: tree, index: $0) }
+        tree.children(of: index, named: name)
     }
 
     public static func == (lhs: XMLElementNode, rhs: XMLElementNode) -> Bool {

@@ -30,6 +30,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
     public init(streamed: Set<String> = [], onStreamed: StreamedElement? = nil) {
         self.streamed = streamed
         self.onStreamed = onStreamed
+        stack.reserveCapacity(16)
     }
 
     /// A streamed element: handed on with its parent, not kept. One without a parent (a document whose
