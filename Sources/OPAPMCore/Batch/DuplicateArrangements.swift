@@ -17,9 +17,12 @@ public enum DuplicateArrangements {
         var first: [Key: Int] = [:]
         first.reserveCapacity(files.count)
         var groups: [Key: [Int]] = [:]
-        for index in files.indices {  // by position: binding each file would copy (and retain) all of it
-            guard let summary = files[index].summary else { continue }
-            let key = Key(arrangementId: summary.arrangementId, submissionDate: summary.submissionDate)
+        for index in files.indices {
+            // Two fields read in place: binding the file, or its summary, copied (and retained) all of it.
+            guard let arrangementId = files[index].summary?.arrangementId,
+                let submissionDate = files[index].summary?.submissionDate
+            else { continue }
+            let key = Key(arrangementId: arrangementId, submissionDate: submissionDate)
             if let earlier = first[key] {
                 groups[key, default: [earlier]].append(index)
             } else {

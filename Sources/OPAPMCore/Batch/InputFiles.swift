@@ -16,6 +16,8 @@ public enum InputFiles {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Missing(path: path) }
             let found = isDirectory.boolValue ? xmlFiles(under: path) : [path]
+            // One path names each file once: only files named by several paths can repeat.
+            if paths.count == 1 { return found }
             for file in found where seen.insert(file).inserted {
                 files.append(file)
             }
