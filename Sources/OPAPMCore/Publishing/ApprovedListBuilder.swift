@@ -7,30 +7,35 @@ public enum ApprovedListBuilder {
     public static func build(_ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile])
         -> PublishedList
     {
-        // Positions, not copies.
+        // Positions, and fields read in place: binding a file, or its summary, copied (and retained)
+        // all of it, on one thread, for every file of the batch.
         var latest: [String: Int] = [:]
+        latest.reserveCapacity(results.count)
         for index in results.indices {
-            guard let summary = results[index].summary, summary.performanceYears.contains(year) else { continue }
-            guard let currentIndex = latest[summary.arrangementId], let held = results[currentIndex].summary else {
-                latest[summary.arrangementId] = index
+            guard results[index].summary?.performanceYears.contains(year) == true,
+                let id = results[index].summary?.arrangementId, let date = results[index].summary?.submissionDate
+            else { continue }
+            guard let currentIndex = latest[id], let held = results[currentIndex].summary?.submissionDate else {
+                latest[id] = index
                 continue
             }
             // Of two with one date (both not approved after INP006), keep one by path, so the run is deterministic.
-            if summary.submissionDate > held.submissionDate
-                || (summary.submissionDate == held.submissionDate && results[index].path < results[currentIndex].path)
-            {
-                latest[summary.arrangementId] = index
+            if date > held || (date == held && results[index].path < results[currentIndex].path) {
+                latest[id] = index
             }
         }
         var rows: [PublishedRow] = []
         rows.reserveCapacity(latest.count)
         for index in latest.values {
-            let result = results[index]
-            guard let summary = result.summary,
-                let decision = result.arrangements.first(where: { $0.performanceYear == year }),
-                decision.determination == .approved
+            guard let decision = results[index].arrangements.firstIndex(where: { $0.performanceYear == year }),
+                results[index].arrangements[decision].determination == .approved,
+                let summary = results[index].summary
             else { continue }
-            let approvedYears = result.arrangements.filter { $0.determination == .approved }.map(\.performanceYear).sorted()
+            var approvedYears: [Int] = []
+            for arrangement in results[index].arrangements.indices
+            where results[index].arrangements[arrangement].determination == .approved {
+                approvedYears.append(results[index].arrangements[arrangement].performanceYear)
+            }
             rows.append(PublishedRow(
                 group: summary.group,
                 payerName: summary.payerName,
@@ -38,11 +43,11 @@ public enum ApprovedListBuilder {
                 arrangementId: summary.arrangementId,
                 arrangementName: summary.arrangementName,
                 states: summary.states,
-                performanceYears: approvedYears,
-                basis: basis(decision.figures.route),
+                performanceYears: approvedYears.sorted(),
+                basis: basis(results[index].arrangements[decision].figures.route),
                 process: summary.process,
                 submissionDate: summary.submissionDate.description,
-                sourceFile: result.path))
+                sourceFile: results[index].path))
         }
         // Positions are sorted, not the rows: moving whole rows about was most of the cost of a large list.
         let keys = rows.map { ($0.group, $0.payerName, $0.arrangementId) }
