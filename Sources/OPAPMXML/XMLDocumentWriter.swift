@@ -67,9 +67,16 @@ public final class XMLDocumentWriter {
 
     /// An element holding only text.
     public func element(_ name: String, _ value: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-        start(name, attributes)
-        text(value)
-        end()
+        guard attributes.isEmpty else {
+            start(name, attributes)
+            text(value)
+            end()
+            return
+        }
+        // One call for start tag, text and end tag: a list writes some ten elements per row.
+        Self.withXMLChars(name) { name in
+            Self.withXMLChars(value) { check(xmlTextWriterWriteElement(writer, name, $0)) }
+        }
     }
 
     /// Closes every open element and returns the document.

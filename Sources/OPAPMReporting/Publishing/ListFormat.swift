@@ -57,8 +57,15 @@ enum ListColumns {
 enum ListCSV {
     static func render(_ list: PublishedList) -> String {
         var out = ListColumns.all.map(\.key).joined(separator: ",") + "\r\n"
+        out.reserveCapacity(list.arrangements.count * 192)
+        // Each field appended in place: a list of tens of thousands of rows made and joined an array of
+        // strings per row.
         for row in list.arrangements {
-            out += ListColumns.all.map { QPReport.field($0.value(row)) }.joined(separator: ",") + "\r\n"
+            for (index, column) in ListColumns.all.enumerated() {
+                if index > 0 { out += "," }
+                out += QPReport.field(column.value(row))
+            }
+            out += "\r\n"
         }
         return out
     }
@@ -73,10 +80,12 @@ enum ListXML {
         xml.attribute("performanceYear", "\(list.performanceYear)")
         if let asOf = list.asOf { xml.attribute("asOf", asOf) }
         for group in PayerGroup.allCases {
-            let rows = list.arrangements.filter { $0.group == group }
+            // Positions of the group's rows, not copies of them.
+            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
             guard !rows.isEmpty else { continue }
             xml.start("group", ["id": group.rawValue, "title": group.title])
-            for row in rows {
+            for index in rows {
+                let row = list.arrangements[index]
                 xml.start("arrangement", ["id": row.arrangementId])
                 xml.element("name", row.arrangementName)
                 xml.element("payerName", row.payerName)
@@ -121,7 +130,8 @@ public enum ListMarkdown {
         out += "\(list.arrangements.count) approved arrangement(s).\n"
         let columns = ListColumns.all.dropFirst()
         for group in PayerGroup.allCases {
-            let rows = list.arrangements.filter { $0.group == group }
+            // Positions of the group's rows, not copies of them.
+            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
             out += "\n## \(group.title)\n\n"
             guard !rows.isEmpty else {
                 out += "None.\n"
@@ -129,8 +139,14 @@ public enum ListMarkdown {
             }
             out += "| " + columns.map(\.title).joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: "---|", count: columns.count) + "\n"
-            for row in rows {
-                out += "| " + columns.map { cell($0.value(row)) }.joined(separator: " | ") + " |\n"
+            for index in rows {
+                out += "|"
+                for column in columns {
+                    out += " "
+                    out += cell(column.value(list.arrangements[index]))
+                    out += " |"
+                }
+                out += "\n"
             }
         }
         if !list.skipped.isEmpty {

@@ -9,16 +9,21 @@ enum ListHTML {
         // The same for every row: written once.
         let cellStarts = columns.map { "<td data-key=\"\($0.key)\" data-label=\"\(HTMLText.escape($0.title))\">" }
         var body = ""
+        body.reserveCapacity(list.arrangements.count * 768)
         for group in PayerGroup.allCases {
-            let rows = list.arrangements.filter { $0.group == group }
+            // Positions of the group's rows, not copies of them.
+            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
             body += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
             body += "<table><thead><tr>"
             for column in columns {
                 body += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>"
             }
             body += "</tr></thead><tbody>\n"
-            for row in rows {
-                body += "<tr class=\"row\" data-id=\"\(HTMLText.escape(row.arrangementId))\">"
+            for index in rows {
+                let row = list.arrangements[index]
+                body += "<tr class=\"row\" data-id=\""
+                body += HTMLText.escape(row.arrangementId)
+                body += "\">"
                 for (column, cellStart) in zip(columns, cellStarts) {
                     body += cellStart
                     body += HTMLText.escape(column.value(row))
