@@ -96,50 +96,61 @@ enum CommandSupport {
         handle.write(Data(text.utf8))
     }
 
-    /// Writes `files` into a new directory beside `path`, then swaps it in: readers see the old list or the
-    /// new one, and a failure leaves the old one untouched.
-    static func replaceDirectory(_ path: String, with files: [String: String]) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
-        let manager = FileManager.default
-        do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw fail("cannot write \(path): \(error.localizedDescription); nothing changed")
+    /// A directory's replacement being written beside it: files go into `staging`, then `swapIn`
+    /// replaces the directory in one step, so readers see the old files or the new ones, and a
+    /// failure (`discard`) leaves the old ones untouched.
+    struct DirectoryReplacement: Sendable {
+        let path: String
+        let target: URL
+        let staging: URL
+        let retired: URL
+
+        init(_ path: String) throws {
+            self.path = path
+            target = URL(fileURLWithPath: path).standardizedFileURL
+            let parent = target.deletingLastPathComponent()
+            let pid = ProcessInfo.processInfo.processIdentifier
+            staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
+            retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+            do {
+                try? FileManager.default.removeItem(at: staging)
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw fail("cannot write \(path): \(error.localizedDescription); nothing changed")
+            }
         }
-        // Each file on its own thread, from the string's own bytes: a list of tens of thousands of
-        // rows is megabytes per format.
-        let folder = staging.path
-        let failures = files.keys.sorted().parallelMap { name -> String? in
-            guard let text = files[name] else { return nil }
-            return writeFile(text, to: folder + "/" + name)
+
+        /// Writes one file of the new directory; returns why it could not, or nil. Callable from any
+        /// thread, one file per call.
+        func write(_ text: String, named name: String) -> String? {
+            writeFile(text, to: staging.path + "/" + name)
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first {
-            try? manager.removeItem(at: staging)
-            throw fail("cannot write \(path): \(failure); nothing changed")
+
+        func discard() {
+            try? FileManager.default.removeItem(at: staging)
         }
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            try? manager.removeItem(at: staging)
-            throw fail("\(path) exists and is not a directory; nothing changed")
+
+        func swapIn() throws {
+            let manager = FileManager.default
+            var isDirectory: ObjCBool = false
+            let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+            if exists && !isDirectory.boolValue {
+                discard()
+                throw fail("\(path) exists and is not a directory; nothing changed")
+            }
+            if exists && rename(target.path, retired.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw fail("cannot replace \(path): \(reason); nothing changed")
+            }
+            guard rename(staging.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if exists { _ = rename(retired.path, target.path) }
+                discard()
+                throw fail("cannot replace \(path): \(reason); nothing changed")
+            }
+            if exists { try? manager.removeItem(at: retired) }
         }
-        if exists && rename(target.path, retired.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(at: staging)
-            throw fail("cannot replace \(path): \(reason); nothing changed")
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if exists { _ = rename(retired.path, target.path) }
-            try? manager.removeItem(at: staging)
-            throw fail("cannot replace \(path): \(reason); nothing changed")
-        }
-        if exists { try? manager.removeItem(at: retired) }
     }
 
     /// Ends the process with `status` once everything is written, without freeing what the run built:

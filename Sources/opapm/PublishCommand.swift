@@ -93,16 +93,25 @@ struct PublishCommand: ParsableCommand {
                 throw CommandSupport.fail("\(previous): cannot read the previous list: \(error)")
             }
         }
-        // The formats are independent: rendered side by side, each on its own thread.
+        // The formats are independent: each is rendered and written on its own thread, so files are
+        // written while the costliest format is still being rendered.
         let changed = changes
-        let rendered = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen in
-            (chosen.fileName(year: year), Result { try chosen.render(list, changes: changed) })
+        let replacement = try CommandSupport.DirectoryReplacement(out)
+        let outcomes = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen -> (String, String?) in
+            let name = chosen.fileName(year: year)
+            do {
+                return (name, replacement.write(try chosen.render(list, changes: changed), named: name))
+            } catch {
+                return (name, "\(error)")
+            }
         }
-        var outputs: [String: String] = [:]
-        for (name, text) in rendered { outputs[name] = try text.get() }
-        try CommandSupport.replaceDirectory(out, with: outputs)
+        if let failure = outcomes.lazy.compactMap({ $0.1 }).first {
+            replacement.discard()
+            throw CommandSupport.fail("cannot write \(out): \(failure); nothing changed")
+        }
+        try replacement.swapIn()
         if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
-        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outputs.keys.sorted().joined(separator: ", "))")
+        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outcomes.map(\.0).sorted().joined(separator: ", "))")
         CommandSupport.exitWithoutTeardown(0)
     }
 }
