@@ -285,7 +285,7 @@ final class ParseSession {
             rawDepth -= 1
             return
         }
-        if wantsEvents { handler.endElement(Self.bytes(of: name)) }
+        if wantsEvents { handler.endElement(utf8Bytes(of: name)) }
     }
 
     fileprivate func didRead(_ text: UnsafeBufferPointer<UInt8>) {
@@ -316,11 +316,6 @@ final class ParseSession {
 
     // MARK: - C callbacks
 
-    /// A name from libxml2 (NUL-terminated UTF-8) as bytes, without making a string of it.
-    private static func bytes(of name: Name) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: name, count: Int(strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
-    }
-
     private static func session(_ context: UnsafeMutableRawPointer?) -> ParseSession? {
         guard let context else { return nil }
         return Unmanaged<ParseSession>.fromOpaque(context).takeUnretainedValue()
@@ -350,7 +345,7 @@ final class ParseSession {
                 return
             }
             session.deliverStart(
-                ParseSession.bytes(of: localName), attributes: XMLRawAttributes(base: attributes, count: Int(attributeCount)))
+                utf8Bytes(of: localName), attributes: XMLRawAttributes(base: attributes, count: Int(attributeCount)))
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let session = ParseSession.session(context), let localName else { return }

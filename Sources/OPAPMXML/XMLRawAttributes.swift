@@ -17,7 +17,7 @@ public struct XMLRawAttributes {
     /// The local name of the attribute at `index` (0 up to `count`).
     public func name(at index: Int) -> UnsafeBufferPointer<UInt8> {
         guard let base, let local = base[index * 5] else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: local, count: Int(strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))))
+        return utf8Bytes(of: local)
     }
 
     /// The value of the attribute at `index` (0 up to `count`).
@@ -40,4 +40,9 @@ public struct XMLRawAttributes {
         }
         return nil
     }
+}
+
+/// A NUL-terminated name from libxml2 as its UTF-8 bytes, without making a string of it.
+func utf8Bytes(of name: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: name, count: Int(strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
 }

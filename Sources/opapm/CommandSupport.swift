@@ -34,9 +34,6 @@ enum CommandSupport {
         }
     }
 
-    /// Writes a regular file through a temporary file in the same directory, then renames: never a
-    /// half-written report. A device or pipe (`/dev/stdout`, `/dev/full`) is written in place, since
-    /// renaming over it would replace the device itself.
     /// Writes `text` to a new file at `path` straight from the string's bytes (no copy into `Data`);
     /// returns why it could not, or nil.
     static func writeFile(_ text: String, to path: String) -> String? {
@@ -59,6 +56,9 @@ enum CommandSupport {
         return failure
     }
 
+    /// Writes a regular file through a temporary file in the same directory, then renames: never a
+    /// half-written report. A device or pipe (`/dev/stdout`, `/dev/full`) is written in place, since
+    /// renaming over it would replace the device itself.
     static func writeAtomically(_ text: String, to path: String) throws {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {

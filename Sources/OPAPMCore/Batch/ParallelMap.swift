@@ -5,8 +5,12 @@ import Foundation
 /// Dispatch makes them on first demand, and on a batch that left one thread alone with the first
 /// files for its first ten milliseconds. Call it before serial set-up work (walking directories).
 public func warmUpWorkerThreads(jobs: Int? = nil) {
-    let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-    for _ in 1..<Swift.max(workers, 1) { DispatchQueue.global().async {} }
+    for _ in 1..<Swift.max(threadCount(jobs: jobs), 1) { DispatchQueue.global().async {} }
+}
+
+/// The threads a batch runs on: `jobs` when given, else every core.
+func threadCount(jobs: Int?) -> Int {
+    jobs ?? ProcessInfo.processInfo.activeProcessorCount
 }
 
 extension Array where Element: Sendable {
@@ -17,7 +21,7 @@ extension Array where Element: Sendable {
     /// returned array: holding results in slots and moving them out afterwards touched every page of
     /// a batch's results twice on one thread.
     public func parallelMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
-        let workers = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        let workers = Swift.min(threadCount(jobs: jobs), count)
         guard workers > 1 else { return map(transform) }
         let claims = IndexClaims(count: count)
         let input = self

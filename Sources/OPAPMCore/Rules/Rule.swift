@@ -69,13 +69,18 @@ public struct Violation: Sendable, Hashable {
     }
 }
 
-/// One criterion. Rules are small values; each lives in its own file. A rule keeps its description in
-/// a static (`about`), so that the rule itself is an empty value: the engine copies every rule for
-/// every file, and a description stored in the rule made each copy retain and release arrays shared
-/// by all threads.
+/// One criterion. Rules are small values; each lives in its own file.
 public protocol Rule: Sendable {
+    /// What the rule is. Static, so that a rule itself is an empty value: the engine copies every
+    /// rule for every file, and a description stored in the rule made each copy retain and release
+    /// arrays shared by all threads.
+    static var about: RuleDescription { get }
     var description: RuleDescription { get }
     func check(_ context: RuleContext) -> [Violation]
+}
+
+extension Rule {
+    public var description: RuleDescription { Self.about }
 }
 
 /// How the arrangement meets the financial risk criterion, decided before the rules run.

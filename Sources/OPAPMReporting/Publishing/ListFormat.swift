@@ -36,6 +36,13 @@ public enum ListFormat: String, CaseIterable, Sendable {
     }
 }
 
+extension PublishedList {
+    /// Where the rows of `group` are, in list order: positions, not copies of the rows.
+    func positions(in group: PayerGroup) -> [Int] {
+        arrangements.indices.filter { arrangements[$0].group == group }
+    }
+}
+
 /// The list's columns, in publishing order, shared by CSV, Markdown and HTML.
 enum ListColumns {
     static let all: [(key: String, title: String, value: @Sendable (PublishedRow) -> String)] = [
@@ -80,8 +87,7 @@ enum ListXML {
         xml.attribute("performanceYear", "\(list.performanceYear)")
         if let asOf = list.asOf { xml.attribute("asOf", asOf) }
         for group in PayerGroup.allCases {
-            // Positions of the group's rows, not copies of them.
-            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
+            let rows = list.positions(in: group)
             guard !rows.isEmpty else { continue }
             xml.start("group", ["id": group.rawValue, "title": group.title])
             for index in rows {
@@ -130,8 +136,7 @@ public enum ListMarkdown {
         out += "\(list.arrangements.count) approved arrangement(s).\n"
         let columns = ListColumns.all.dropFirst()
         for group in PayerGroup.allCases {
-            // Positions of the group's rows, not copies of them.
-            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
+            let rows = list.positions(in: group)
             out += "\n## \(group.title)\n\n"
             guard !rows.isEmpty else {
                 out += "None.\n"

@@ -11,8 +11,7 @@ enum ListHTML {
         var body = ""
         body.reserveCapacity(list.arrangements.count * 768)
         for group in PayerGroup.allCases {
-            // Positions of the group's rows, not copies of them.
-            let rows = list.arrangements.indices.filter { list.arrangements[$0].group == group }
+            let rows = list.positions(in: group)
             body += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
             body += "<table><thead><tr>"
             for column in columns {

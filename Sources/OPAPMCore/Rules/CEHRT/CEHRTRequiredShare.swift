@@ -4,8 +4,7 @@ import Foundation
 public struct CEHRTRequiredShare: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "CEHRT001",
         title: "Arrangement requires CEHRT use by the year's minimum share",
         severity: .error,

@@ -4,8 +4,7 @@ import Foundation
 public struct RosterCEHRTShare: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "CEHRT002",
         title: "Each APM Entity's roster meets the CEHRT share",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct RosterMatchesCounts: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "CEHRT003",
         title: "Roster agrees with the stated clinician count",
         severity: .error,

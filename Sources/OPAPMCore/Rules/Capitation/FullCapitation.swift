@@ -2,8 +2,7 @@
 public struct FullCapitation: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "CAP001",
         title: "Full capitation qualifies",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct ExpectedExpenditureBasis: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR005",
         title: "Expected expenditures have the right basis",
         severity: .warning,

@@ -5,8 +5,7 @@ public struct ExpenditureRiskStandard: Rule {
     /// The consequences (d)(1) names: withhold, reduced payment rates, direct payment to the payer.
     public static let consequences: Set<RiskMechanism> = [.sharedLosses, .withhold, .paymentRateReduction, .directPayment]
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR001",
         title: "Losses have a consequence (no upside-only arrangements)",
         severity: .error,

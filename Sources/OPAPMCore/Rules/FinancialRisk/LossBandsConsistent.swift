@@ -2,8 +2,7 @@
 public struct LossBandsConsistent: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR006",
         title: "Loss-sharing bands are ordered, without overlap or gap",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct MarginalRiskRate: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR004",
         title: "Marginal risk rate of at least 30%",
         severity: .error,

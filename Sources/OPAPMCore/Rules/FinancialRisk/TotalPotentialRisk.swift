@@ -2,8 +2,7 @@
 public struct TotalPotentialRisk: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR003",
         title: "Total potential risk of at least 4% of expected expenditures",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct TotalRiskNominalAmount: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "FR002",
         title: "Total risk meets the nominal amount standard",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct AmountsNotNegative: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP001",
         title: "Amounts of money are not negative",
         severity: .error,

@@ -9,8 +9,7 @@ public struct AmountsWithinReason: Rule {
 
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP002",
         title: "Amounts of money are within reason",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct DatesInOrder: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP004",
         title: "The arrangement's end date is not before its start date",
         severity: .error,

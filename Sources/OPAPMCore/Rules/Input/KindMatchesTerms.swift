@@ -2,8 +2,7 @@
 public struct KindMatchesTerms: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP007",
         title: "The arrangement's kind agrees with its terms",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct PerformanceYearCount: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP005",
         title: "No more performance years than a determination covers",
         severity: .error,

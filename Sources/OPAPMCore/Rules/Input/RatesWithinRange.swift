@@ -8,8 +8,7 @@ public struct RatesWithinRange: Rule {
 
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "INP003",
         title: "Rates are percents from 0 to 100",
         severity: .error,

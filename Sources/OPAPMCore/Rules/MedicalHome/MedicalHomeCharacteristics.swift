@@ -2,8 +2,7 @@
 public struct MedicalHomeCharacteristics: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "MMH002",
         title: "Medical-home characteristics: primary care, empanelment, 4 of 7 elements",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct MedicalHomeClinicianLimit: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "MMH005",
         title: "50-clinician limit for the medical-home standards",
         severity: .warning,

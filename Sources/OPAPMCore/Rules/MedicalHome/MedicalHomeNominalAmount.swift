@@ -4,8 +4,7 @@ import Foundation
 public struct MedicalHomeNominalAmount: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "MMH004",
         title: "Medical-home nominal amount",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct MedicalHomePayerIsMedicaid: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "MMH001",
         title: "Medical-home route needs a Title XIX payer",
         severity: .warning,

@@ -7,8 +7,7 @@ public struct MedicalHomeRiskStandard: Rule {
         .withhold, .paymentRateReduction, .directPayment, .sharedLosses, .forfeitedGuaranteedPayment,
     ]
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "MMH003",
         title: "Medical-home financial risk standard",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct AcceptedMeasureSource: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "QM001",
         title: "At least one measure from an accepted source",
         severity: .error,

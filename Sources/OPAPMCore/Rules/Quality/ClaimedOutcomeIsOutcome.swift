@@ -2,8 +2,7 @@
 public struct ClaimedOutcomeIsOutcome: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "QM004",
         title: "Claimed outcome measure is an outcome measure",
         severity: .error,

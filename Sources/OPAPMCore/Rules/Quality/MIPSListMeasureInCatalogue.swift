@@ -2,8 +2,7 @@
 public struct MIPSListMeasureInCatalogue: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "QM002",
         title: "MIPS-list measure is in the year's MIPS catalogue",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct OutcomeMeasureUsed: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "QM003",
         title: "An outcome measure is used, or none applies",
         severity: .error,

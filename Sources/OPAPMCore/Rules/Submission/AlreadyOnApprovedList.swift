@@ -2,8 +2,7 @@
 public struct AlreadyOnApprovedList: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB005",
         title: "Clinician-initiated request for an arrangement already approved",
         severity: .note,

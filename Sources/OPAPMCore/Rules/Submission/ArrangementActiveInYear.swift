@@ -2,8 +2,7 @@
 public struct ArrangementActiveInYear: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB002",
         title: "Arrangement is active during the performance year",
         severity: .error,

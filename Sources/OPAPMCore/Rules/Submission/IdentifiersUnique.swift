@@ -2,8 +2,7 @@
 public struct IdentifiersUnique: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB007",
         title: "APM Entities and measures are listed once",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct MultiYearCoverage: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB003",
         title: "Multi-year coverage is allowed and well formed",
         severity: .error,

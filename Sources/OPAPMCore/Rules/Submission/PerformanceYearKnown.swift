@@ -3,8 +3,7 @@
 public struct PerformanceYearKnown: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB006",
         title: "Performance year is one opapm knows",
         severity: .error,

@@ -2,8 +2,7 @@
 public struct SubmissionDeadline: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB004",
         title: "Submitted by the deadline for its payer type and process",
         severity: .warning,

@@ -2,8 +2,7 @@
 public struct SubmitterMayRequest: Rule {
     public init() {}
 
-    public var description: RuleDescription { Self.about }
-    static let about = RuleDescription(
+    public static let about = RuleDescription(
         id: "SUB001",
         title: "Submitter may request a determination for this payer",
         severity: .error,
