@@ -84,7 +84,7 @@ struct PublishCommand: ParsableCommand {
                 CommandSupport.warn("\(results[index].path): not listed: [\(finding.rule)] \(finding.message)")
             }
         }
-        let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped)
+        let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped, jobs: limits.jobs)
         var changes: ListChanges?
         if let previous {
             do {
@@ -100,7 +100,8 @@ struct PublishCommand: ParsableCommand {
         let outcomes = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen -> (String, String?) in
             let name = chosen.fileName(year: year)
             do {
-                return (name, replacement.write(try chosen.render(list, changes: changed), named: name))
+                let rendered = try chosen.render(list, changes: changed)
+                return (name, replacement.write(rendered, named: name))
             } catch {
                 return (name, "\(error)")
             }

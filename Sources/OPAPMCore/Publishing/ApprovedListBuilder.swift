@@ -4,9 +4,9 @@ import Foundation
 /// each arrangement (by submission date) supersedes earlier ones. Two of the same date are both marked not
 /// approved by `DuplicateArrangements` (INP006), so neither is listed.
 public enum ApprovedListBuilder {
-    public static func build(_ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile])
-        -> PublishedList
-    {
+    public static func build(
+        _ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile], jobs: Int? = nil
+    ) -> PublishedList {
         // Positions, and fields read in place: binding a file, or its summary, copied (and retained)
         // all of it, on one thread, for every file of the batch.
         var latest: [String: Int] = [:]
@@ -24,45 +24,57 @@ public enum ApprovedListBuilder {
                 latest[id] = index
             }
         }
-        var rows: [PublishedRow] = []
-        rows.reserveCapacity(latest.count)
-        for index in latest.values {
+        // The approved ones, as positions; sorted before any row is made, so that each row is made
+        // once, in its place. The keys are compared in place: copying two key tuples per comparison
+        // retained and released their strings some hundred thousand times for a list of ten thousand.
+        let listed: [(file: Int, decision: Int)] = latest.values.compactMap { index in
             guard let decision = results[index].arrangements.firstIndex(where: { $0.performanceYear == year }),
-                results[index].arrangements[decision].determination == .approved,
-                let summary = results[index].summary
-            else { continue }
-            var approvedYears: [Int] = []
-            for arrangement in results[index].arrangements.indices
-            where results[index].arrangements[arrangement].determination == .approved {
-                approvedYears.append(results[index].arrangements[arrangement].performanceYear)
-            }
-            rows.append(PublishedRow(
-                group: summary.group,
-                payerName: summary.payerName,
-                payerType: summary.payerType,
-                arrangementId: summary.arrangementId,
-                arrangementName: summary.arrangementName,
-                states: summary.states,
-                performanceYears: approvedYears.sorted(),
-                basis: basis(results[index].arrangements[decision].figures.route),
-                process: summary.process,
-                submissionDate: summary.submissionDate.description,
-                sourceFile: results[index].path))
+                results[index].arrangements[decision].determination == .approved
+            else { return nil }
+            return (index, decision)
         }
-        // Positions are sorted, not the rows: moving whole rows about was most of the cost of a large list.
-        // The keys are compared in place: copying two key tuples per comparison retained and released
-        // their strings some hundred thousand times for a list of ten thousand rows.
-        let keys = rows.map { (group: $0.group, payer: $0.payerName, id: $0.arrangementId) }
+        let keys = listed.map { entry in
+            (group: results[entry.file].summary!.group, payer: results[entry.file].summary!.payerName,
+             id: results[entry.file].summary!.arrangementId, file: entry.file)
+        }
         let order = keys.withUnsafeBufferPointer { keys in
-            rows.indices.sorted { left, right in
+            keys.indices.sorted { left, right in
                 if keys[left].group != keys[right].group { return keys[left].group < keys[right].group }
                 if keys[left].payer != keys[right].payer { return keys[left].payer < keys[right].payer }
                 if keys[left].id != keys[right].id { return keys[left].id < keys[right].id }
-                return left < right
+                return keys[left].file < keys[right].file
             }
         }
-        rows = order.map { rows[$0] }
+        // Made on every thread: reading ten thousand determinations made on other cores waits on
+        // memory more than it computes.
+        let rows = order.parallelMap(jobs: jobs) { position in
+            results.withUnsafeBufferPointer { files in
+                row(of: files.baseAddress! + listed[position].file, decision: listed[position].decision)
+            }
+        }
         return PublishedList(performanceYear: year, asOf: asOf, arrangements: rows, skipped: skipped)
+    }
+
+    /// The row for a file's approved arrangement; `decision` is the list year's determination.
+    /// The file is lent by address: passed as a value, the whole determination was copied for each row.
+    private static func row(of file: UnsafePointer<FileDetermination>, decision: Int) -> PublishedRow {
+        var approvedYears: [Int] = []
+        for arrangement in file.pointee.arrangements.indices
+        where file.pointee.arrangements[arrangement].determination == .approved {
+            approvedYears.append(file.pointee.arrangements[arrangement].performanceYear)
+        }
+        return PublishedRow(
+            group: file.pointee.summary!.group,
+            payerName: file.pointee.summary!.payerName,
+            payerType: file.pointee.summary!.payerType,
+            arrangementId: file.pointee.summary!.arrangementId,
+            arrangementName: file.pointee.summary!.arrangementName,
+            states: file.pointee.summary!.states,
+            performanceYears: approvedYears.sorted(),
+            basis: basis(file.pointee.arrangements[decision].figures.route),
+            process: file.pointee.summary!.process,
+            submissionDate: file.pointee.summary!.submissionDate.description,
+            sourceFile: file.pointee.path)
     }
 
     static func basis(_ route: RiskRoute?) -> String {
