@@ -8,42 +8,48 @@ enum ListHTML {
         let columns = ListColumns.all.dropFirst()
         // The same for every row: written once.
         let cellStarts = columns.map { "<td data-key=\"\($0.key)\" data-label=\"\(HTMLText.escape($0.title))\">" }
-        var body = ""
-        body.reserveCapacity(list.arrangements.count * 768)
-        for group in PayerGroup.allCases {
-            let rows = list.positions(in: group)
-            body += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
-            body += "<table><thead><tr>"
-            for column in columns {
-                body += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>"
-            }
-            body += "</tr></thead><tbody>\n"
-            for index in rows {
-                let row = list.arrangements[index]
-                body += "<tr class=\"row\" data-id=\""
-                body += HTMLText.escape(row.arrangementId)
-                body += "\">"
-                for (column, cellStart) in zip(columns, cellStarts) {
-                    body += cellStart
-                    body += HTMLText.escape(column.value(row))
-                    body += "</td>"
-                }
-                body += "</tr>\n"
-            }
-            body += "</tbody></table>\n</section>\n"
-        }
-        let asOf = list.asOf.map { " · as of \(HTMLText.escape($0))" } ?? ""
         let title = "Other Payer Advanced APMs, performance year \(list.performanceYear)"
-        let content = """
+        // One string, written in place from start to end: a list of ten thousand rows is some
+        // megabytes, and assembling it from parts copied it twice more.
+        var page = HTMLPage.opening(title: title, style: style)
+        page.reserveCapacity(list.arrangements.count * 800 + 8192)
+        page += """
             <header><h1>\(title)</h1>
-            <p><span id="count">\(list.arrangements.count)</span> approved arrangement(s)\(asOf)</p>
+            <p><span id="count">\(list.arrangements.count)</span> approved arrangement(s)
+            """
+        if let asOf = list.asOf { page += " · as of \(HTMLText.escape(asOf))" }
+        page += """
+            </p>
             <label>Filter <input id="filter" type="search" placeholder="payer, arrangement, state…" autocomplete="off"></label>
             </header>
             <main>
-            \(body)</main>
 
             """
-        return HTMLPage.document(title: title, style: style, body: content, script: script)
+        for group in PayerGroup.allCases {
+            let rows = list.positions(in: group)
+            page += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
+            page += "<table><thead><tr>"
+            for column in columns {
+                page += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>"
+            }
+            page += "</tr></thead><tbody>\n"
+            for index in rows {
+                let row = list.arrangements[index]
+                page += "<tr class=\"row\" data-id=\""
+                page += HTMLText.escape(row.arrangementId)
+                page += "\">"
+                for (column, cellStart) in zip(columns, cellStarts) {
+                    page += cellStart
+                    page += HTMLText.escape(column.value(row))
+                    page += "</td>"
+                }
+                page += "</tr>\n"
+            }
+            page += "</tbody></table>\n</section>\n"
+        }
+        page += "</main>\n"
+        page += HTMLPage.closing(script: script)
+        return page
     }
 
     static let style = """
