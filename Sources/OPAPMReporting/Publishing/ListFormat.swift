@@ -132,6 +132,7 @@ public enum ListMarkdown {
 
     static func render(_ list: PublishedList, changes: ListChanges?) -> String {
         var out = "# Other Payer Advanced APMs, performance year \(list.performanceYear)\n\n"
+        out.reserveCapacity(list.arrangements.count * 192 + 4096)
         if let asOf = list.asOf { out += "As of \(asOf).\n\n" }
         out += "\(list.arrangements.count) approved arrangement(s).\n"
         let columns = ListColumns.all.dropFirst()
@@ -145,10 +146,11 @@ public enum ListMarkdown {
             out += "| " + columns.map(\.title).joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: "---|", count: columns.count) + "\n"
             for index in rows {
+                let row = list.arrangements[index]
                 out += "|"
                 for column in columns {
                     out += " "
-                    out += cell(column.value(list.arrangements[index]))
+                    out += cell(column.value(row))
                     out += " |"
                 }
                 out += "\n"
