@@ -17,6 +17,31 @@ public struct PublishedList: Sendable, Hashable, Codable {
         self.skipped = skipped
     }
 
+    /// The synthesized keys and shape. Each row goes to JSONEncoder as a position in the list, not as a
+    /// copy: the encoder tries several casts on a value it does not know, each on a copy of the value,
+    /// and a row's copy retained all its strings. Decoding stays synthesized.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(performanceYear, forKey: .performanceYear)
+        try container.encodeIfPresent(asOf, forKey: .asOf)
+        var rows = container.nestedUnkeyedContainer(forKey: .arrangements)
+        for index in arrangements.indices {
+            try rows.encode(RowAt(rows: arrangements, index: index))
+        }
+        try container.encode(skipped, forKey: .skipped)
+    }
+
+    /// A row by position, cheap to copy.
+    private struct RowAt: Encodable {
+        let rows: [PublishedRow]
+        let index: Int
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: PublishedRow.CodingKeys.self)
+            try rows[index].encode(into: &container)
+        }
+    }
+
     public static func load(path: String) throws -> PublishedList {
         try JSONDecoder().decode(PublishedList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
@@ -42,8 +67,18 @@ public struct PublishedRow: Sendable, Hashable, Codable {
     /// dynamic casts and makes an encoder of its own for every nested value it does not know, and a list
     /// of ten thousand rows has three such values a row (the group, the states, the years). The keys
     /// are sorted on output, so the order here does not matter. Decoding stays synthesized.
+    /// Declared, not synthesized, so that the list can write rows into containers of its own.
+    enum CodingKeys: String, CodingKey {
+        case group, payerName, payerType, arrangementId, arrangementName, states, performanceYears, basis, process,
+            submissionDate, sourceFile
+    }
+
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try encode(into: &container)
+    }
+
+    func encode(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
         try container.encode(group.rawValue, forKey: .group)
         try container.encode(payerName, forKey: .payerName)
         try container.encode(payerType, forKey: .payerType)
