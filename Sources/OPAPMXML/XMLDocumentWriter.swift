@@ -81,9 +81,15 @@ public final class XMLDocumentWriter {
 
     /// Closes every open element and returns the document.
     public func finish() throws -> String {
+        String(decoding: try finishBytes(), as: UTF8.self)
+    }
+
+    /// Closes every open element and returns the document's UTF-8 bytes, for a file: a list of ten
+    /// thousand rows is megabytes that a `String` would copy and check once more.
+    public func finishBytes() throws -> [UInt8] {
         check(xmlTextWriterEndDocument(writer))
         check(xmlTextWriterFlush(writer))
         guard !failed, let content = xmlBufferContent(buffer) else { throw Failure() }
-        return String(cString: content)
+        return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 }

@@ -37,20 +37,27 @@ enum CommandSupport {
     /// Writes `text` to a new file at `path` straight from the string's bytes (no copy into `Data`);
     /// returns why it could not, or nil.
     static func writeFile(_ text: String, to path: String) -> String? {
+        var text = text
+        return text.withUTF8 { writeFile(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+        bytes.withUnsafeBytes { writeFile($0, to: path) }
+    }
+
+    private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) -> String? {
         let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard file >= 0 else { return String(cString: strerror(errno)) }
-        var text = text
-        let failure: String? = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(file, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
+        var failure: String?
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(file, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
             }
-            return nil
+            offset += written
         }
         if close(file) != 0 && failure == nil { return String(cString: strerror(errno)) }
         return failure
@@ -122,8 +129,8 @@ enum CommandSupport {
 
         /// Writes one file of the new directory; returns why it could not, or nil. Callable from any
         /// thread, one file per call.
-        func write(_ text: String, named name: String) -> String? {
-            writeFile(text, to: staging.path + "/" + name)
+        func write(_ bytes: [UInt8], named name: String) -> String? {
+            writeFile(bytes, to: staging.path + "/" + name)
         }
 
         func discard() {

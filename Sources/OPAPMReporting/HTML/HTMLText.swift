@@ -3,15 +3,17 @@ import Foundation
 /// Escaping for HTML text and attribute values: every character that could end a text run or an attribute.
 enum HTMLText {
     static func escape(_ text: String) -> String {
-        ASCIIReplacement.replacing(in: text) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            case UInt8(ascii: "'"): "&#39;"
-            default: nil
-            }
+        ASCIIReplacement.replacing(in: text, replacement)
+    }
+
+    static func replacement(_ byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
     }
 

@@ -25,9 +25,11 @@ public enum ListFormat: String, CaseIterable, Sendable {
         }
     }
 
-    public func render(_ list: PublishedList, changes: ListChanges?) throws -> String {
+    /// The file's bytes. Bytes, not a `String`: each format is megabytes for a large list, which a
+    /// `String` would copy and check for UTF-8 once more before it was written.
+    public func render(_ list: PublishedList, changes: ListChanges?) throws -> [UInt8] {
         switch self {
-        case .json: return try JSONOutput.encode(list)
+        case .json: return try JSONOutput.encodeBytes(list)
         case .xml: return try ListXML.render(list)
         case .csv: return ListCSV.render(list)
         case .md: return ListMarkdown.render(list, changes: changes)
@@ -62,25 +64,31 @@ enum ListColumns {
 
 /// RFC 4180 CSV with a header row and CRLF line ends.
 enum ListCSV {
-    static func render(_ list: PublishedList) -> String {
-        var out = ListColumns.all.map(\.key).joined(separator: ",") + "\r\n"
-        out.reserveCapacity(list.arrangements.count * 192)
-        // Each field appended in place: a list of tens of thousands of rows made and joined an array of
-        // strings per row.
+    static func render(_ list: PublishedList) -> [UInt8] {
+        var out = ListText(capacity: list.arrangements.count * 192 + 256)
+        out.append(ListColumns.all.map(\.key).joined(separator: ","))
+        out.append("\r\n")
         for row in list.arrangements {
             for (index, column) in ListColumns.all.enumerated() {
-                if index > 0 { out += "," }
-                out += QPReport.field(column.value(row))
+                if index > 0 { out.append(",") }
+                let value = column.value(row)
+                if QPReport.needsQuotes(value) {
+                    out.append("\"")
+                    out.append(value, replacing: QPReport.quoteDoubled)
+                    out.append("\"")
+                } else {
+                    out.append(value)
+                }
             }
-            out += "\r\n"
+            out.append("\r\n")
         }
-        return out
+        return out.bytes
     }
 }
 
 /// XML valid against schemas/approved-list.xsd, written by libxml2.
 enum ListXML {
-    static func render(_ list: PublishedList) throws -> String {
+    static func render(_ list: PublishedList) throws -> [UInt8] {
         let xml = try XMLDocumentWriter()
         xml.start("approvedList")
         xml.attribute("xmlns", "urn:opapm:approved-list:1")
@@ -114,62 +122,68 @@ enum ListXML {
             xml.element("skipped", skipped.reason, ["file": skipped.file])
         }
         xml.end()
-        return try xml.finish()
+        return try xml.finishBytes()
     }
 }
 
 /// Markdown: a table per payer group, then what changed since the previous list.
 public enum ListMarkdown {
     static func cell(_ text: String) -> String {
-        ASCIIReplacement.replacing(in: text) { byte in
-            switch byte {
-            case UInt8(ascii: "|"): "\\|"
-            case UInt8(ascii: "\n"): " "
-            default: nil
-            }
+        ASCIIReplacement.replacing(in: text, cellReplacement)
+    }
+
+    static func cellReplacement(_ byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "|"): "\\|"
+        case UInt8(ascii: "\n"): " "
+        default: nil
         }
     }
 
-    static func render(_ list: PublishedList, changes: ListChanges?) -> String {
-        var out = "# Other Payer Advanced APMs, performance year \(list.performanceYear)\n\n"
-        out.reserveCapacity(list.arrangements.count * 192 + 4096)
-        if let asOf = list.asOf { out += "As of \(asOf).\n\n" }
-        out += "\(list.arrangements.count) approved arrangement(s).\n"
+    static func render(_ list: PublishedList, changes: ListChanges?) -> [UInt8] {
+        var out = ListText(capacity: list.arrangements.count * 192 + 4096)
+        out.append("# Other Payer Advanced APMs, performance year \(list.performanceYear)\n\n")
+        if let asOf = list.asOf { out.append("As of \(asOf).\n\n") }
+        out.append("\(list.arrangements.count) approved arrangement(s).\n")
         let columns = ListColumns.all.dropFirst()
         for group in PayerGroup.allCases {
             let rows = list.positions(in: group)
-            out += "\n## \(group.title)\n\n"
+            out.append("\n## \(group.title)\n\n")
             guard !rows.isEmpty else {
-                out += "None.\n"
+                out.append("None.\n")
                 continue
             }
-            out += "| " + columns.map(\.title).joined(separator: " | ") + " |\n"
-            out += "|" + String(repeating: "---|", count: columns.count) + "\n"
+            out.append("| " + columns.map(\.title).joined(separator: " | ") + " |\n")
+            out.append("|" + String(repeating: "---|", count: columns.count) + "\n")
             for index in rows {
                 let row = list.arrangements[index]
-                out += "|"
+                out.append("|")
                 for column in columns {
-                    out += " "
-                    out += cell(column.value(row))
-                    out += " |"
+                    out.append(" ")
+                    out.append(column.value(row), replacing: cellReplacement)
+                    out.append(" |")
                 }
-                out += "\n"
+                out.append("\n")
             }
         }
         if !list.skipped.isEmpty {
-            out += "\n## Files not listed\n\n"
-            for skipped in list.skipped { out += "- `\(skipped.file)`: \(cell(skipped.reason))\n" }
+            out.append("\n## Files not listed\n\n")
+            for skipped in list.skipped { out.append("- `\(skipped.file)`: \(cell(skipped.reason))\n") }
         }
         if let changes {
-            out += "\n## Changes since the previous list\n\n"
-            if changes.isEmpty { out += "No changes.\n" }
-            for row in changes.added { out += "- added: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n" }
-            for row in changes.removed { out += "- removed: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n" }
+            out.append("\n## Changes since the previous list\n\n")
+            if changes.isEmpty { out.append("No changes.\n") }
+            for row in changes.added {
+                out.append("- added: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
+            }
+            for row in changes.removed {
+                out.append("- removed: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
+            }
             for change in changes.changed {
-                out += "- changed: \(change.after.arrangementId) (\(cell(change.after.arrangementName)))\n"
+                out.append("- changed: \(change.after.arrangementId) (\(cell(change.after.arrangementName)))\n")
             }
         }
-        return out
+        return out.bytes
     }
 
     /// The same changes as plain lines, for the terminal.

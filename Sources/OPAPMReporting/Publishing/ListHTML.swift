@@ -4,52 +4,52 @@ import OPAPMCore
 /// One self-contained page: the list grouped by payer type, sortable by any column, filterable by text,
 /// readable on a phone. `#sort=COLUMN&dir=asc|desc` in the address sorts on load.
 enum ListHTML {
-    static func render(_ list: PublishedList) -> String {
+    static func render(_ list: PublishedList) -> [UInt8] {
         let columns = ListColumns.all.dropFirst()
         // The same for every row: written once.
         let cellStarts = columns.map { "<td data-key=\"\($0.key)\" data-label=\"\(HTMLText.escape($0.title))\">" }
         let title = "Other Payer Advanced APMs, performance year \(list.performanceYear)"
-        // One string, written in place from start to end: a list of ten thousand rows is some
+        // One buffer, written in place from start to end: a list of ten thousand rows is some
         // megabytes, and assembling it from parts copied it twice more.
-        var page = HTMLPage.opening(title: title, style: style)
-        page.reserveCapacity(list.arrangements.count * 800 + 8192)
-        page += """
+        var page = ListText(capacity: list.arrangements.count * 800 + 8192)
+        page.append(HTMLPage.opening(title: title, style: style))
+        page.append("""
             <header><h1>\(title)</h1>
             <p><span id="count">\(list.arrangements.count)</span> approved arrangement(s)
-            """
-        if let asOf = list.asOf { page += " · as of \(HTMLText.escape(asOf))" }
-        page += """
+            """)
+        if let asOf = list.asOf { page.append(" · as of \(HTMLText.escape(asOf))") }
+        page.append("""
             </p>
             <label>Filter <input id="filter" type="search" placeholder="payer, arrangement, state…" autocomplete="off"></label>
             </header>
             <main>
 
-            """
+            """)
         for group in PayerGroup.allCases {
             let rows = list.positions(in: group)
-            page += "<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n"
-            page += "<table><thead><tr>"
+            page.append("<section class=\"group\" data-group=\"\(group.rawValue)\">\n<h2>\(HTMLText.escape(group.title)) <small>(\(rows.count))</small></h2>\n")
+            page.append("<table><thead><tr>")
             for column in columns {
-                page += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>"
+                page.append("<th scope=\"col\"><button type=\"button\" data-sort=\"\(column.key)\">\(HTMLText.escape(column.title))</button></th>")
             }
-            page += "</tr></thead><tbody>\n"
+            page.append("</tr></thead><tbody>\n")
             for index in rows {
                 let row = list.arrangements[index]
-                page += "<tr class=\"row\" data-id=\""
-                page += HTMLText.escape(row.arrangementId)
-                page += "\">"
+                page.append("<tr class=\"row\" data-id=\"")
+                page.append(row.arrangementId, replacing: HTMLText.replacement)
+                page.append("\">")
                 for (column, cellStart) in zip(columns, cellStarts) {
-                    page += cellStart
-                    page += HTMLText.escape(column.value(row))
-                    page += "</td>"
+                    page.append(cellStart)
+                    page.append(column.value(row), replacing: HTMLText.replacement)
+                    page.append("</td>")
                 }
-                page += "</tr>\n"
+                page.append("</tr>\n")
             }
-            page += "</tbody></table>\n</section>\n"
+            page.append("</tbody></table>\n</section>\n")
         }
-        page += "</main>\n"
-        page += HTMLPage.closing(script: script)
-        return page
+        page.append("</main>\n")
+        page.append(HTMLPage.closing(script: script))
+        return page.bytes
     }
 
     static let style = """

@@ -1,0 +1,33 @@
+/// A list document written as UTF-8 bytes into one buffer sized for it (UTF-8 throughout: only whole
+/// strings and ASCII are appended). Appending a string's bytes
+/// is a copy and no more; appending to a `String` checked its capacity, its uniqueness and whether it
+/// was still ASCII each time, and the text formats append some thirty pieces a row.
+struct ListText {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Appends `text` with each ASCII byte that `replacement` names replaced (the rules of
+    /// `ASCIIReplacement`), the runs between them copied as they are.
+    mutating func append(_ text: String, replacing replacement: (UInt8) -> String?) {
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for index in source.indices where source[index] < 0x80 {
+                guard let substitute = replacement(source[index]) else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+                append(substitute)
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        }
+    }
+}
