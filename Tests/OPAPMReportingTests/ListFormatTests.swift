@@ -55,3 +55,50 @@ import Testing
         #expect(try JSONDecoder().decode(PublishedList.self, from: Data(written.utf8)) == list)
     }
 }
+
+/// The byte-level writers give what the string-level escapers give, character for character.
+@Suite struct ListTextTests {
+    static let samples = [
+        "", "plain", "Tom & Jerry's <b>\"plan\"</b>", "&leading", "trailing>", "Peña Clínica — “plan” 医疗 & co",
+        "A | B\nC", "|", "a,b", "say \"hi\"", "line\r\nbreak", "😀&😀", String(repeating: "x&", count: 300),
+    ]
+
+    @Test func replacingAppendMatchesASCIIReplacement() {
+        for replacement in [HTMLText.replacement, ListMarkdown.cellReplacement, QPReport.quoteDoubled] {
+            for sample in Self.samples {
+                var text = ListText(capacity: 0)
+                text.append("before ")
+                text.append(sample, replacing: replacement)
+                #expect(String(decoding: text.bytes, as: UTF8.self)
+                    == "before " + ASCIIReplacement.replacing(in: sample, replacement))
+            }
+        }
+    }
+
+    @Test func csvRowsQuoteExactlyTheFieldsQPReportQuotes() throws {
+        let csv = String(decoding: ListCSV.render(ListFormatTests.list), as: UTF8.self)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0] == ListColumns.all.map(\.key).joined(separator: ","))
+        let first = ListFormatTests.list.arrangements[0]
+        #expect(lines[1] == ListColumns.all.map { QPReport.field($0.value(first)) }.joined(separator: ","))
+        #expect(csv.contains("\"State \"\"Medicaid\"\" Agency, Colorado\""))
+        #expect(csv.contains("\"Primary care | <alliance> & co\nline two\""))
+        #expect(csv.hasSuffix("\r\n"))
+    }
+
+    @Test func markdownAndHTMLCellsAreEscaped() {
+        let markdown = String(decoding: ListMarkdown.render(ListFormatTests.list, changes: nil), as: UTF8.self)
+        #expect(markdown.contains("| Primary care \\| <alliance> & co line two |"))
+        #expect(markdown.contains("| Peña Clínica — “plan” 医疗 |"))
+        #expect(markdown.contains("## Other payers"))
+        #expect(markdown.contains("## Aligned with CMS Multi-Payer Models\n\nNone.\n"))
+        #expect(markdown.contains("- `in/bad.xml`: cannot be read or parsed: [XML001] line 3: <oops>"))
+        let html = String(decoding: ListHTML.render(ListFormatTests.list), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains(">Primary care | &lt;alliance&gt; &amp; co\nline two</td>"))
+        #expect(html.contains("data-id=\"PC/2\""))
+        #expect(html.contains(">State &quot;Medicaid&quot; Agency, Colorado</td>"))
+        #expect(html.contains(" · as of 2024-06-30</p>"))
+        #expect(html.hasSuffix("</script>\n</body>\n</html>\n"))
+    }
+}
