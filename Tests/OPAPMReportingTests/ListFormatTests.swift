@@ -39,8 +39,17 @@ import Testing
         var skipped: [SkippedFile]
     }
 
-    @Test func rowJSONIsWhatCodableWouldSynthesize() throws {
-        let list = Self.list
+    static var undatedAndEmpty: [PublishedList] {
+        var undated = list
+        undated.asOf = nil
+        var empty = undated
+        empty.arrangements = []
+        empty.skipped = []
+        return [undated, empty]
+    }
+
+    @Test(arguments: [list] + undatedAndEmpty)
+    func listJSONIsWhatCodableWouldSynthesize(list: PublishedList) throws {
         let mirror = SynthesizedList(
             performanceYear: list.performanceYear, asOf: list.asOf,
             arrangements: list.arrangements.map {
