@@ -41,6 +41,7 @@ enum CommandSupport {
         return text.withUTF8 { writeFile(UnsafeRawBufferPointer($0), to: path) }
     }
 
+    /// The same, from bytes.
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
         bytes.withUnsafeBytes { writeFile($0, to: path) }
     }

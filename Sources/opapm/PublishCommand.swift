@@ -100,8 +100,7 @@ struct PublishCommand: ParsableCommand {
         let outcomes = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen -> (String, String?) in
             let name = chosen.fileName(year: year)
             do {
-                let rendered = try chosen.render(list, changes: changed)
-                return (name, replacement.write(rendered, named: name))
+                return (name, replacement.write(try chosen.render(list, changes: changed), named: name))
             } catch {
                 return (name, "\(error)")
             }

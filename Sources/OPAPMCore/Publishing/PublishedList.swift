@@ -63,21 +63,22 @@ public struct PublishedRow: Sendable, Hashable, Codable {
     public var submissionDate: String
     public var sourceFile: String
 
-    /// The synthesized keys and shape, written without the generic path: JSONEncoder tries several
-    /// dynamic casts and makes an encoder of its own for every nested value it does not know, and a list
-    /// of ten thousand rows has three such values a row (the group, the states, the years). The keys
-    /// are sorted on output, so the order here does not matter. Decoding stays synthesized.
     /// Declared, not synthesized, so that the list can write rows into containers of its own.
     enum CodingKeys: String, CodingKey {
         case group, payerName, payerType, arrangementId, arrangementName, states, performanceYears, basis, process,
             submissionDate, sourceFile
     }
 
+    /// The synthesized keys and shape (a test holds it to them); decoding stays synthesized.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try encode(into: &container)
     }
 
+    /// Written without the generic path: JSONEncoder tries several dynamic casts and makes an encoder
+    /// of its own for every nested value it does not know, and a list of ten thousand rows has three
+    /// such values a row (the group, the states, the years). The keys are sorted on output, so the
+    /// order here does not matter.
     func encode(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
         try container.encode(group.rawValue, forKey: .group)
         try container.encode(payerName, forKey: .payerName)

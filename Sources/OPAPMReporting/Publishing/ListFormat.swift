@@ -71,6 +71,7 @@ enum ListCSV {
         for row in list.arrangements {
             for (index, column) in ListColumns.all.enumerated() {
                 if index > 0 { out.append(",") }
+                // `QPReport.field`, written in place.
                 let value = column.value(row)
                 if QPReport.needsQuotes(value) {
                     out.append("\"")

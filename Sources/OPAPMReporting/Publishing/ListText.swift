@@ -1,7 +1,7 @@
 /// A list document written as UTF-8 bytes into one buffer sized for it (UTF-8 throughout: only whole
-/// strings and ASCII are appended). Appending a string's bytes
-/// is a copy and no more; appending to a `String` checked its capacity, its uniqueness and whether it
-/// was still ASCII each time, and the text formats append some thirty pieces a row.
+/// strings and ASCII are appended). Appending a string's bytes is a copy and no more; appending to a
+/// `String` checked its capacity, its uniqueness and whether it was still ASCII each time, and the
+/// text formats append some thirty pieces a row.
 struct ListText {
     private(set) var bytes: [UInt8] = []
 
