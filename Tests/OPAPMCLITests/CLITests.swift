@@ -195,8 +195,16 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
         }
     }
 
+    /// True in a build with AddressSanitizer or ThreadSanitizer (scripts/sanitize): valgrind cannot
+    /// run such a binary.
+    static let sanitized: Bool = {
+        let program = dlopen(nil, RTLD_NOW)
+        return dlsym(program, "__asan_init") != nil || dlsym(program, "__tsan_init") != nil
+    }()
+
     /// scripts/profile on this build (debug, so its figures mean nothing; docs/performance.md quotes release).
-    @Test func profileRunsAndNamesEveryStage() throws {
+    @Test(.disabled(if: sanitized, "valgrind cannot run a sanitizer build"))
+    func profileRunsAndNamesEveryStage() throws {
         let (status, text) = try script("profile", ["3", "200"])
         #expect(status == 0, "needs valgrind (bash .ci/run installs it):\n\(text)")
         for stage in ["check 3 files:", "check 200-clinician roster:", "libxml2: parse and schema",
