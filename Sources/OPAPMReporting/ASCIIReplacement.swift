@@ -9,15 +9,22 @@ enum ASCIIReplacement {
             guard bytes.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                if byte < 0x80, let substitute = replacement(byte) {
-                    out.append(contentsOf: substitute.utf8)
-                } else {
-                    out.append(byte)
-                }
-            }
+            append(bytes, to: &out, replacement)
             return String(decoding: out, as: UTF8.self)
         }
         return replaced ?? text
+    }
+
+    /// Appends `source` to `out` with each ASCII byte that `replacement` names replaced, the runs
+    /// between copied as they are: the loop `replacing` and the list writers' `ListText` share.
+    static func append(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], _ replacement: (UInt8) -> String?) {
+        var start = 0
+        for index in source.indices where source[index] < 0x80 {
+            guard let substitute = replacement(source[index]) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+            out.append(contentsOf: substitute.utf8)
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
     }
 }

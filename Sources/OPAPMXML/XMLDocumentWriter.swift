@@ -81,15 +81,20 @@ public final class XMLDocumentWriter {
 
     /// Closes every open element and returns the document.
     public func finish() throws -> String {
-        String(decoding: try finishBytes(), as: UTF8.self)
+        String(decoding: try finishedContent(), as: UTF8.self)
     }
 
     /// Closes every open element and returns the document's UTF-8 bytes, for a file: a list of ten
     /// thousand rows is megabytes that a `String` would copy and check once more.
     public func finishBytes() throws -> [UInt8] {
+        [UInt8](try finishedContent())
+    }
+
+    /// The finished document in libxml2's buffer, valid while the writer lives.
+    private func finishedContent() throws -> UnsafeBufferPointer<UInt8> {
         check(xmlTextWriterEndDocument(writer))
         check(xmlTextWriterFlush(writer))
         guard !failed, let content = xmlBufferContent(buffer) else { throw Failure() }
-        return [UInt8](UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        return UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer)))
     }
 }

@@ -70,13 +70,7 @@ enum CommandSupport {
     static func writeAtomically(_ text: String, to path: String) throws {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw fail("cannot write \(path)") }
-            do {
-                try handle.write(contentsOf: Data(text.utf8))
-                try handle.close()
-            } catch {
-                throw fail("cannot write \(path): \(error.localizedDescription)")
-            }
+            if let failure = writeFile(text, to: path) { throw fail("cannot write \(path): \(failure)") }
             return
         }
         let url = URL(fileURLWithPath: path)

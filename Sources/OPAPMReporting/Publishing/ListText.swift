@@ -15,19 +15,9 @@ struct ListText {
         }
     }
 
-    /// Appends `text` with each ASCII byte that `replacement` names replaced (the rules of
-    /// `ASCIIReplacement`), the runs between them copied as they are.
+    /// Appends `text` with each ASCII byte that `replacement` names replaced (`ASCIIReplacement`).
     mutating func append(_ text: String, replacing replacement: (UInt8) -> String?) {
         var text = text
-        text.withUTF8 { source in
-            var start = 0
-            for index in source.indices where source[index] < 0x80 {
-                guard let substitute = replacement(source[index]) else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
-                append(substitute)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
-        }
+        text.withUTF8 { ASCIIReplacement.append($0, to: &bytes, replacement) }
     }
 }
