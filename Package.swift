@@ -26,8 +26,10 @@ let package = Package(
         .target(
             name: "OPAPMXML", dependencies: ["CLibXML2"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        // Domain model, performance-year table, measure catalogue, rules, determination.
-        .target(name: "OPAPMCore", dependencies: ["OPAPMXML"]),
+        // The few system calls Swift cannot reach directly (renameat2 for the list's atomic exchange).
+        .target(name: "CSystemCalls"),
+        // Domain model, performance-year table, measure catalogue, rules, determination, safe writing.
+        .target(name: "OPAPMCore", dependencies: ["OPAPMXML", "CSystemCalls"]),
         // Reports (text, JSON, SARIF, JUnit, GitHub, checkstyle) and the lint configuration.
         .target(
             name: "OPAPMReporting",

@@ -19,12 +19,13 @@ public enum CheckTextReport {
         var out = ""
         out.reserveCapacity(512)
         for finding in file.findings { append(finding, to: &out) }
+        let shownPath = DisplayText.safe(file.path)
         for arrangement in file.arrangements {
-            out += file.path
+            out += shownPath
             out += ": arrangement "
-            out += arrangement.id
+            out += DisplayText.safe(arrangement.id)
             out += " ("
-            out += arrangement.name
+            out += DisplayText.safe(arrangement.name)
             out += "), PY"
             out += String(arrangement.performanceYear)
             out += ": "
@@ -67,22 +68,19 @@ public enum CheckTextReport {
     }
 
     /// `file:line:col: severity: [ID] message`, then its path, citation and help on their own lines.
+    /// Line and column are left out when unknown (0); every text is made safe to show.
     static func append(_ finding: Finding, to out: inout String) {
-        out += finding.file
-        out += ":"
-        out += String(finding.line)
-        out += ":"
-        out += String(finding.column)
+        out += DisplayText.location(finding.file, line: finding.line, column: finding.column)
         out += ": "
         out += finding.severity.rawValue
         out += ": ["
         out += finding.rule
         out += "] "
-        out += finding.message
+        out += DisplayText.safe(finding.message)
         out += "\n"
         if !finding.path.isEmpty {
             out += "  at: "
-            out += finding.path
+            out += DisplayText.safe(finding.path)
             out += "\n"
         }
         if let citation = finding.citation {
@@ -92,7 +90,7 @@ public enum CheckTextReport {
         }
         if let help = finding.help {
             out += "  help: "
-            out += help
+            out += DisplayText.safe(help)
             out += "\n"
         }
     }
@@ -115,7 +113,7 @@ public enum CheckTextReport {
             for tin in shares.keys.sorted() {
                 guard let share = shares[tin] else { continue }
                 out += "  CEHRT share, APM Entity "
-                out += tin
+                out += DisplayText.safe(tin)
                 out += ": "
                 out += share.percentText
                 out += "\n"

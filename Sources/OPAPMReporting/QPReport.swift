@@ -6,9 +6,9 @@ public enum QPReport {
     public static func text(_ results: [QPResult]) -> String {
         var out = ""
         for result in results {
-            out += "\(result.id) (\(result.name), \(result.level.rawValue)), PY\(result.performanceYear): "
+            out += "\(DisplayText.safe(result.id)) (\(DisplayText.safe(result.name)), \(result.level.rawValue)), PY\(result.performanceYear): "
             out += label(result.status) + "\n"
-            out += "  \(result.reason)\n"
+            out += "  \(DisplayText.safe(result.reason))\n"
             if let bonus = result.bonusPercent {
                 out += bonus > 0
                     ? "  APM incentive: \(bonus.percentText), paid in \(result.performanceYear + 2)\n"
@@ -19,7 +19,7 @@ public enum QPReport {
                 if let all = score.allPayerScore { line += ", All-Payer \(all.percentText)" }
                 out += line + "\n"
             }
-            for note in result.notes { out += "  note: \(note)\n" }
+            for note in result.notes { out += "  note: \(DisplayText.safe(note))\n" }
             if !result.thresholdsConfirmed { out += "  note: thresholds unconfirmed: \(result.thresholdSource)\n" }
         }
         let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
@@ -52,10 +52,21 @@ public enum QPReport {
         return out
     }
 
-    /// RFC 4180: quote fields holding commas, quotes or line breaks; double the quotes.
+    /// RFC 4180: quote fields holding commas, quotes or line breaks; double the quotes. A field a
+    /// spreadsheet would take for a formula (OWASP, CSV Injection: it starts with `=`, `+`, `-`, `@`,
+    /// tab or carriage return) is quoted with a `'` before it, so it shows as text and never runs.
     static func field(_ value: String) -> String {
+        let value = DisplayText.safe(value)
+        if startsLikeFormula(value) { return "\"'" + ASCIIReplacement.replacing(in: value, quoteDoubled) + "\"" }
         guard needsQuotes(value) else { return value }
         return "\"" + ASCIIReplacement.replacing(in: value, quoteDoubled) + "\""
+    }
+
+    static func startsLikeFormula(_ value: String) -> Bool {
+        switch value.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
     }
 
     static func needsQuotes(_ value: String) -> Bool {

@@ -8,15 +8,16 @@ public enum ValidationTextReport {
         var invalid = 0
         for outcome in outcomes {
             if let reason = outcome.readError {
-                out += "\(outcome.path): error: cannot read: \(reason)\n"
+                out += "\(DisplayText.safe(outcome.path)): error: [IO001] cannot read: \(DisplayText.safe(reason))\n"
                 invalid += 1
                 continue
             }
             if !outcome.diagnostics.isEmpty { invalid += 1 }
             for diagnostic in outcome.diagnostics {
-                out += "\(outcome.path):\(diagnostic.line):\(diagnostic.column): error: [\(diagnostic.code.rawValue)] "
-                out += diagnostic.message
-                if !diagnostic.path.isEmpty { out += " (at \(diagnostic.path))" }
+                out += DisplayText.location(outcome.path, line: diagnostic.line, column: diagnostic.column)
+                out += ": error: [\(diagnostic.code.rawValue)] "
+                out += DisplayText.safe(diagnostic.message)
+                if !diagnostic.path.isEmpty { out += " (at \(DisplayText.safe(diagnostic.path)))" }
                 out += "\n"
             }
         }

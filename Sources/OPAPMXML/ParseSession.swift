@@ -103,6 +103,9 @@ final class ParseSession {
     /// recognizes them; and the depth inside one of them (its content is not delivered).
     private var rawNames: [(pointer: Name, name: String)] = []
     private var rawDepth = 0
+    /// Elements seen so far (streamed list entries aside), and text bytes since the last tag.
+    private var elementCount = 0
+    private var textBytes = 0
 
     init(handler: XMLEventHandler, limits: XMLLimits, schema: CompiledSchema?, name: String) {
         self.handler = handler
@@ -143,7 +146,7 @@ final class ParseSession {
             }
             parser = context
             context.pointee._private = me
-            if wantsEvents, let dictionary = context.pointee.dict {
+            if let dictionary = context.pointee.dict {
                 rawNames = handler.rawElementNames.compactMap { name in
                     xmlDictLookup(dictionary, name, -1).map { (Name($0), name) }
                 }
@@ -193,9 +196,19 @@ final class ParseSession {
         diagnostics.append(XMLDiagnostic(code: code, message: message, line: line, column: column, path: currentPath()))
     }
 
+    /// Reports a limit passed outside libxml2's callbacks (the input ran past its size) and stops.
+    func halt(_ code: XMLDiagnostic.Code, _ message: String, line: Int) {
+        report(code, message, line: line)
+        stop()
+    }
+
+    /// Stops delivering events. Not `xmlStopParser`: called from inside a SAX callback, it frees the
+    /// input under `xmlParseChunk`, which (libxml2 2.9) then reads freed memory when 64 KiB or more of
+    /// the chunk remain. Disabling SAX lets the chunk run out with no callbacks, validator's included;
+    /// the producer then feeds nothing more and the document is never terminated.
     private func stop() {
         stopped = true
-        if let parser { xmlStopParser(parser) }
+        parser?.pointee.disableSAX = 1
     }
 
     private var currentLine: Int {
@@ -233,6 +246,15 @@ final class ParseSession {
     /// Pushes the element; returns false when parsing had to stop (too deep).
     fileprivate func didStart(_ name: Name) -> Bool {
         settlePendingPop()
+        textBytes = 0
+        if !rawNames.contains(where: { $0.pointer == name }) {
+            elementCount += 1
+            if elementCount > limits.maxElements {
+                report(.tooManyElements, "more than \(limits.maxElements) elements (limit per document; --max-elements)", line: currentLine)
+                stop()
+                return false
+            }
+        }
         let index = nextIndex(for: name, level: stack.count - 1)
         stack.append(Frame(name: name, index: index, countsStart: childCounts.count))
         if stack.count > limits.maxDepth {
@@ -280,12 +302,22 @@ final class ParseSession {
 
     fileprivate func didEnd(_ name: Name) {
         settlePendingPop()
+        textBytes = 0
         pendingPop = true
         if rawDepth > 0 {
             rawDepth -= 1
             return
         }
         if wantsEvents { handler.endElement(utf8Bytes(of: name)) }
+    }
+
+    /// Counts text as it arrives, in every mode (the validator gathers it too); false once over the limit.
+    fileprivate func countText(_ length: Int) -> Bool {
+        textBytes += length
+        guard textBytes > limits.maxTextBytes else { return true }
+        report(.textTooLong, "text of one element is longer than \(limits.maxTextBytes) bytes (--max-text-size)", line: currentLine)
+        stop()
+        return false
     }
 
     fileprivate func didRead(_ text: UnsafeBufferPointer<UInt8>) {
@@ -301,6 +333,8 @@ final class ParseSession {
     }
 
     fileprivate func didFail(_ error: xmlErrorPtr, schema: Bool) {
+        // What libxml2 finds in the rest of the chunk after a stop belongs to no delivered element.
+        if stopped { return }
         let code = Int32(error.pointee.code)
         // The stop we asked for is not a problem of the document.
         if code == Int32(XML_ERR_USER_STOP.rawValue) { return }
@@ -352,7 +386,7 @@ final class ParseSession {
             session.didEnd(localName)
         }
         sax.characters = { context, text, length in
-            guard let session = ParseSession.session(context) else { return }
+            guard let session = ParseSession.session(context), !session.stopped, session.countText(Int(length)) else { return }
             guard session.wantsEvents, !session.insideRaw, session.wantsText else {
                 session.settlePendingPop()
                 return

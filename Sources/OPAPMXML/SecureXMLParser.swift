@@ -26,22 +26,25 @@ public struct SecureXMLParser: Sendable {
         self.limits = limits
     }
 
-    /// Parses (and validates, when a schema is set) the file at `path`.
+    /// Parses (and validates, when a schema is set) the regular file at `path`.
     /// - Returns: the diagnostics, in document order; empty when the file is well-formed and valid.
-    /// - Throws: `XMLReadError` when the file cannot be opened or read.
+    /// - Throws: `XMLReadError` when the file cannot be opened or read, or is not a regular file.
     public func parse(fileAt path: String, handler: XMLEventHandler) throws(XMLReadError) -> [XMLDiagnostic] {
         // open, fstat and read: no stdio buffer, and one path lookup instead of two (stat, then fopen).
-        let file = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a writer, forever; it is refused below.
+        let file = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard file >= 0 else {
-            throw XMLReadError(path: path, reason: String(cString: strerror(errno)))
+            throw XMLReadError(path: path, reason: Self.openFailureReason(path: path, errno: errno))
         }
         defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0 else {
             throw XMLReadError(path: path, reason: String(cString: strerror(errno)))
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw XMLReadError(path: path, reason: "is a directory")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw XMLReadError(path: path, reason: "is a directory")
+        default: throw XMLReadError(path: path, reason: Self.notRegular)
         }
         if Int64(info.st_size) > limits.maxFileBytes {
             return [XMLDiagnostic(
@@ -49,9 +52,34 @@ public struct SecureXMLParser: Sendable {
                 message: "file is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes) bytes",
                 line: 0)]
         }
+        return try parse(descriptor: file, path: path, sizeHint: Int64(info.st_size), limit: limits.maxFileBytes, handler: handler)
+    }
+
+    /// Parses a stream whose size is not known in advance (standard input): reading stops with an
+    /// `XML004` diagnostic past `limits.maxStreamBytes`, so an endless pipe ends.
+    public func parse(stream descriptor: Int32, name: String, handler: XMLEventHandler) throws(XMLReadError) -> [XMLDiagnostic] {
+        try parse(descriptor: descriptor, path: name, sizeHint: nil, limit: min(limits.maxStreamBytes, limits.maxFileBytes), handler: handler)
+    }
+
+    /// Why a regular-file read refuses anything else: a pipe or device may never end, or never start.
+    public static let notRegular = "is not a regular file (a pipe, device or socket); pass - to read standard input"
+
+    /// open(2)'s reason, with the cases its own words mislead on said plainly.
+    public static func openFailureReason(path: String, errno code: Int32) -> String {
+        var info = stat()
+        if code == ENOENT, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            return "broken symbolic link (its target does not exist)"
+        }
+        if code == ENAMETOOLONG { return "path is longer than the system allows (PATH_MAX)" }
+        return String(cString: strerror(code))
+    }
+
+    private func parse(descriptor file: Int32, path: String, sizeHint: Int64?, limit: Int64, handler: XMLEventHandler)
+        throws(XMLReadError) -> [XMLDiagnostic]
+    {
         // Sized to the file when it is small: zeroing a full chunk for each of 10,000 small files cost
         // more than a tenth of a batch check. One byte more than the size lets end of file show at once.
-        let capacity = Int(min(Int64(Self.chunkSize), max(Int64(info.st_size) + 1, 4096)))
+        let capacity = Int(min(Int64(Self.chunkSize), max((sizeHint ?? Int64(Self.chunkSize)) + 1, 4096)))
         var buffer = [UInt8](repeating: 0, count: capacity)
         let session = ParseSession(handler: handler, limits: limits, schema: schema, name: path)
         var total: Int64 = 0
@@ -66,9 +94,13 @@ public struct SecureXMLParser: Sendable {
                 }
                 if count == 0 { return }
                 total += Int64(count)
-                if total > limits.maxFileBytes {
-                    // The file grew while being read: refuse rather than read without bound.
-                    session.report(.tooLarge, "file grew past the limit of \(limits.maxFileBytes) bytes while read", line: 0)
+                if total > limit {
+                    if sizeHint == nil {
+                        session.halt(.tooLarge, "standard input passed the limit of \(limit) bytes (--max-stream-size)", line: 0)
+                    } else {
+                        // The file grew while being read: refuse rather than read without bound.
+                        session.halt(.tooLarge, "file grew past the limit of \(limit) bytes while read", line: 0)
+                    }
                     return
                 }
                 if !buffer.withUnsafeBytes({ feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) { return }

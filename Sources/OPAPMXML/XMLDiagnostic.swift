@@ -17,6 +17,10 @@ public struct XMLDiagnostic: Sendable, Hashable, Codable {
         case tooManyDiagnostics = "XML006"
         /// A list (a roster) is longer than its limit; reading stopped there.
         case listTooLong = "XML007"
+        /// More elements than the per-document limit (roster entries aside); reading stopped there.
+        case tooManyElements = "XML008"
+        /// One element's text is longer than the limit; reading stopped there.
+        case textTooLong = "XML009"
         /// The document is well-formed but not valid against the schema.
         case schema = "XSD001"
     }

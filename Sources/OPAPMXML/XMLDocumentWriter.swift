@@ -55,10 +55,33 @@ public final class XMLDocumentWriter {
 
     /// The string's own NUL-terminated UTF-8 bytes, lent to libxml2. Passing a `String` where C wants
     /// `xmlChar *` would copy it into a new array for every call: a list writes a dozen per row.
+    /// Characters XML 1.0 cannot hold even escaped (C0 controls but tab, LF and CR; U+FFFE, U+FFFF)
+    /// are written as their code, `<U+001B>`, so every document is well-formed whatever a file name holds.
     private static func withXMLChars<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-        string.withCString { pointer in
+        let string = xmlSafe(string)
+        return string.withCString { pointer in
             pointer.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1, body)
         }
+    }
+
+    static func xmlSafe(_ string: String) -> String {
+        func illegal(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
+                || scalar.value == 0xFFFF
+        }
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), string.unicodeScalars.contains(where: illegal) else {
+            return string
+        }
+        var out = ""
+        for scalar in string.unicodeScalars {
+            if illegal(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public func end() {

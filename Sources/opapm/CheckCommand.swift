@@ -43,6 +43,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
+        if let output {
+            try CommandSupport.checkReportPath(output, inputs: files.files + paths + [measures, approved].compactMap { $0 })
+        }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         engine.drawsLiabilityCurve = format != .text
@@ -61,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let results = engine.determine(
-            paths: files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: format == .html)
+            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: format == .html)
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs)
@@ -69,7 +72,7 @@ struct CheckCommand: ParsableCommand {
         case .html: report = HTMLCheckReport.render(results)
         }
         if let output {
-            try CommandSupport.writeAtomically(report, to: output)
+            try CommandSupport.writeReport(report, to: output)
         } else {
             print(report, terminator: "")
         }

@@ -13,6 +13,15 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Most roster entries (clinicians) one submission may list; reading stops past it (check, lint, publish).")
     var maxRoster: Int = SubmissionLoader.defaultMaxRosterEntries
 
+    @Option(help: "Most elements one submission may have, roster entries not counted.")
+    var maxElements: Int = XMLLimits.defaultMaxElements
+
+    @Option(help: "Longest text of one element accepted, in bytes.")
+    var maxTextSize: Int = XMLLimits.defaultMaxTextBytes
+
+    @Option(help: "Most bytes read from standard input (-).")
+    var maxStreamSize: Int64 = XMLLimits.defaultMaxStreamBytes
+
     @Option(help: "Most XML diagnostics reported per file.")
     var maxDiagnostics: Int = XMLLimits.defaultMaxDiagnostics
 
@@ -23,11 +32,16 @@ struct LimitOptions: ParsableArguments {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
         guard maxRoster > 0 else { throw ValidationError("--max-roster must be positive") }
+        guard maxElements > 0 else { throw ValidationError("--max-elements must be positive") }
+        guard maxTextSize > 0 else { throw ValidationError("--max-text-size must be positive") }
+        guard maxStreamSize > 0 else { throw ValidationError("--max-stream-size must be positive") }
         guard maxDiagnostics > 0 else { throw ValidationError("--max-diagnostics must be positive") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     var limits: XMLLimits {
-        XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxDiagnostics: maxDiagnostics)
+        XMLLimits(
+            maxFileBytes: maxFileSize, maxDepth: maxDepth, maxDiagnostics: maxDiagnostics, maxElements: maxElements,
+            maxTextBytes: maxTextSize, maxStreamBytes: maxStreamSize)
     }
 }

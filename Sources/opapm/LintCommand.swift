@@ -37,6 +37,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Report at most N findings (the most severe first); the exit status still counts all.")
     var maxFindings: Int?
 
+    @Option(help: "Where the documentation is published; SARIF links each rule to its page under it.")
+    var docsUrl: String = LintReport.defaultDocsBaseURL
+
     @Flag(help: "Print the effective configuration and exit.")
     var printConfig = false
 
@@ -51,6 +54,9 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("only one --format may go to standard output; give the others an --output")
         }
         if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings must not be negative") }
+        guard let docs = URLComponents(string: docsUrl), docs.scheme != nil, docs.host != nil || docs.scheme == "file" else {
+            throw ValidationError("--docs-url takes an absolute URL, such as \(LintReport.defaultDocsBaseURL)")
+        }
         if paths.isEmpty && !printConfig { throw ValidationError("give at least one path") }
     }
 
@@ -60,7 +66,18 @@ struct LintCommand: ParsableCommand {
             print(configuration.rendered(), terminator: "")
             return
         }
-        let files = try CommandSupport.files(paths, jobs: limits.jobs).filter { !configuration.ignores($0) }
+        var files = try CommandSupport.files(paths, jobs: limits.jobs)
+        let ignored = files.files.filter(configuration.ignores)
+        if !ignored.isEmpty {
+            files.files.removeAll(where: configuration.ignores)
+            CommandSupport.warn(
+                "\(ignored.count) file(s) ignored by \(DisplayText.safe(configuration.file ?? "the configuration")) (ignore:)")
+            if files.isEmpty {
+                throw CommandSupport.fail("every file given is ignored by \(DisplayText.safe(configuration.file ?? "the configuration")); nothing linted")
+            }
+        }
+        let sideInputs = [configuration.file, configuration.measures.map { resolve($0, configuration) }].compactMap { $0 }
+        for path in output { try CommandSupport.checkReportPath(path, inputs: files.files + paths + sideInputs) }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
         engine.drawsLiabilityCurve = false  // no lint format shows it
@@ -72,15 +89,16 @@ struct LintCommand: ParsableCommand {
                 throw CommandSupport.fail(error.description)
             }
         }
-        let results = engine.determine(paths: files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false)
-        let report = LintReport.from(
+        let results = engine.determine(files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false)
+        var report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)
+        report.docsBaseURL = docsUrl
         let formats = format.isEmpty ? [LintFormat.text] : format
         for (index, chosen) in formats.enumerated() {
             let text = try chosen.reporter.render(report)
             if index < output.count {
-                try CommandSupport.writeAtomically(text, to: output[index])
+                try CommandSupport.writeReport(text, to: output[index])
             } else {
                 print(text, terminator: "")
             }

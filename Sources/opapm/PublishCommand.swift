@@ -19,7 +19,7 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "The performance year.")
     var year: Int
 
-    @Option(help: "Output directory; replaced as a whole.")
+    @Option(help: "Output directory: created, or replaced as a whole if opapm wrote it (never an input or a directory holding other files).")
     var out: String
 
     @Option(help: "Comma-separated formats: csv, json, xml, html, md (default: all).")
@@ -55,11 +55,21 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try OutputSafety.checkListDirectory(out, inputs: paths, readBeforeWriting: [previous].compactMap { $0 })
+        } catch {
+            throw CommandSupport.fail("\(error.description); nothing written")
+        }
+        do {
+            try ListDirectory.checkReplaceable(out)
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         engine.drawsLiabilityCurve = false  // the list shows decisions, not curves
-        let results = engine.determine(paths: files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false)
+        let results = engine.determine(files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false)
 
         var skipped: [SkippedFile] = []
         var fatal = false
@@ -67,21 +77,21 @@ struct PublishCommand: ParsableCommand {
             let result = results[index]
             let unparsable = result.unreadable || result.findings.contains { $0.rule != "XSD001" }
             let reason = (unparsable ? "cannot be read or parsed: " : "invalid against the submission schema: ")
-                + (result.findings.first.map { "[\($0.rule)] line \($0.line): \($0.message)" } ?? "unknown")
+                + (result.findings.first.map { "[\($0.rule)] " + ($0.line > 0 ? "line \($0.line): " : "") + $0.message } ?? "unknown")
             if unparsable && !skipInvalid {
-                CommandSupport.warn("\(result.path): \(reason)")
+                CommandSupport.warn("\(DisplayText.safe(result.path)): \(DisplayText.safe(reason))")
                 fatal = true
             } else {
-                CommandSupport.warn("\(result.path): skipped, \(reason)")
+                CommandSupport.warn("\(DisplayText.safe(result.path)): skipped, \(DisplayText.safe(reason))")
                 skipped.append(SkippedFile(file: result.path, reason: reason))
             }
         }
         if fatal {
-            throw CommandSupport.fail("nothing written to \(out); fix the files above or use --skip-invalid")
+            throw CommandSupport.fail("nothing written to \(DisplayText.safe(out)); fix the files above or use --skip-invalid")
         }
         for index in results.indices where !results[index].arrangements.isEmpty {
             for finding in results[index].arrangements[0].findings where finding.rule == DuplicateArrangements.ruleId {
-                CommandSupport.warn("\(results[index].path): not listed: [\(finding.rule)] \(finding.message)")
+                CommandSupport.warn("\(DisplayText.safe(results[index].path)): not listed: [\(finding.rule)] \(DisplayText.safe(finding.message))")
             }
         }
         let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped, jobs: limits.jobs)
@@ -90,28 +100,38 @@ struct PublishCommand: ParsableCommand {
             do {
                 changes = ListChanges(from: try PublishedList.load(path: previous), to: list)
             } catch {
-                throw CommandSupport.fail("\(previous): cannot read the previous list: \(error)")
+                throw CommandSupport.fail("\(DisplayText.safe(previous)): cannot read the previous list: \(error.description)")
             }
         }
         // The formats are independent: each is rendered and written on its own thread, so files are
         // written while the costliest format is still being rendered.
         let changed = changes
-        let replacement = try CommandSupport.DirectoryReplacement(out)
-        let outcomes = ListFormat.costliestFirst(formats).parallelMap(jobs: limits.jobs) { chosen -> (String, String?) in
-            let name = chosen.fileName(year: year)
+        let chosen = ListFormat.costliestFirst(formats)
+        let replacement: ListDirectory
+        do {
+            replacement = try ListDirectory(out, files: chosen.map { $0.fileName(year: year) })
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
+        let outcomes = chosen.parallelMap(jobs: limits.jobs) { format -> (String, String?) in
+            let name = format.fileName(year: year)
             do {
-                return (name, replacement.write(try chosen.render(list, changes: changed), named: name))
+                return (name, replacement.write(try format.render(list, changes: changed), named: name))
             } catch {
                 return (name, "\(error)")
             }
         }
         if let failure = outcomes.lazy.compactMap({ $0.1 }).first {
             replacement.discard()
-            throw CommandSupport.fail("cannot write \(out): \(failure); nothing changed")
+            throw CommandSupport.fail("cannot write \(DisplayText.safe(out)): \(failure); nothing changed")
         }
-        try replacement.swapIn()
+        do {
+            if let warning = try replacement.commit() { CommandSupport.warn(warning) }
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
         if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
-        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(out): \(outcomes.map(\.0).sorted().joined(separator: ", "))")
+        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(DisplayText.safe(out)): \(outcomes.map(\.0).sorted().joined(separator: ", "))")
         CommandSupport.exitWithoutTeardown(0)
     }
 }

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
-        let outcomes = loader.validate(files: files, jobs: limits.jobs)
+        let outcomes = loader.validate(files, jobs: limits.jobs)
         print(ValidationTextReport.render(outcomes), terminator: "")
         if outcomes.contains(where: { $0.readError != nil }) { throw ExitCode(2) }
         if outcomes.contains(where: { !$0.isValid }) { throw ExitCode(1) }

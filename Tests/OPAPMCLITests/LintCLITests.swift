@@ -94,6 +94,7 @@ import Yams
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-find-\(UUID().uuidString)")
         let nested = directory.appendingPathComponent("nested")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "rules:\n  SUB004: {severity: off, reason: r}\n".write(
             to: directory.appendingPathComponent(".opapm.yml"), atomically: true, encoding: .utf8)

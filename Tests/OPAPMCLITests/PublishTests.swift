@@ -42,7 +42,7 @@ func contents(_ directory: URL) throws -> [String: Data] {
         let result = try opapm(["publish", "samples", "--year", "2024", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["csv", "html", "json", "md", "xml"].map { "approved-arrangements-2024.\($0)" })
+        #expect(names == [".opapm-manifest"] + ["csv", "html", "json", "md", "xml"].map { "approved-arrangements-2024.\($0)" })
 
         let json = out.appendingPathComponent("approved-arrangements-2024.json").path
         let check = """

@@ -394,7 +394,7 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
 /// A batch that lets each submission go once decided says exactly what one that keeps them says.
 @Suite struct BatchTests {
     @Test func lettingSubmissionsGoChangesNoDetermination() throws {
-        let paths = try InputFiles.collect([repositoryPath("samples"), repositoryPath("Tests/Fixtures/bad-input/duplicate-arrangement")])
+        let paths = try InputFiles.collect([repositoryPath("samples"), repositoryPath("Tests/Fixtures/bad-input/duplicate-arrangement")]).files
         let engine = DeterminationEngine()
         let loader = try SubmissionLoader()
         let kept = engine.determine(paths: paths, loader: loader, years: nil, jobs: 2)

@@ -172,9 +172,25 @@ let sharedReport = LintReport(
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-walk-\(UUID().uuidString)")
         let deep = root.appendingPathComponent("a/b/c")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(LintConfiguration.find(from: deep.path) == nil || !LintConfiguration.find(from: deep.path)!.hasPrefix(root.path))
         try "years: [2024]\n".write(to: root.appendingPathComponent(".opapm.yml"), atomically: true, encoding: .utf8)
         #expect(LintConfiguration.find(from: deep.path) == root.appendingPathComponent(".opapm.yml").standardizedFileURL.path)
+    }
+
+    /// A configuration above the repository root belongs to another tree (an `ignore: ["*"]` there once
+    /// made lint pass on nothing); outside a repository only the working directory is searched.
+    @Test func configurationSearchStopsAtTheRepositoryRoot() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-above-\(UUID().uuidString)")
+        let repository = outside.appendingPathComponent("repo")
+        let deep = repository.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "ignore: [\"*\"]\n".write(to: outside.appendingPathComponent(".opapm.yml"), atomically: true, encoding: .utf8)
+        #expect(LintConfiguration.find(from: deep.path) == nil)
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(LintConfiguration.find(from: deep.path) == nil)
+        #expect(LintConfiguration.find(from: outside.path) == outside.appendingPathComponent(".opapm.yml").standardizedFileURL.path)
     }
 }

@@ -45,7 +45,7 @@ func expectGolden(_ text: String, file relative: String, sourceLocation: Testing
 @Suite struct ReportTests {
     func results() throws -> [FileDetermination] {
         let loader = try SubmissionLoader()
-        let files = try InputFiles.collect([repositoryPath("samples")])
+        let files = try InputFiles.collect([repositoryPath("samples")]).files
         return files.parallelMap { DeterminationEngine().determine(path: $0, loader: loader, year: nil) }
     }
 

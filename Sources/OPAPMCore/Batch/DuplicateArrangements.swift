@@ -72,4 +72,13 @@ extension DeterminationEngine {
             return result
         })
     }
+
+    /// The same for what `InputFiles.collect` found: the files, then each path that was found but
+    /// cannot be read, as an unreadable file with its reason (`IO001`).
+    public func determine(_ found: InputFiles.Found, loader: SubmissionLoader, years: [Int]?, jobs: Int?,
+        keepingSubmissions: Bool = true) -> [FileDetermination]
+    {
+        determine(paths: found.files, loader: loader, years: years, jobs: jobs, keepingSubmissions: keepingSubmissions)
+            + found.unread.map { FileDetermination.unreadable(path: $0.path, reason: $0.reason) }
+    }
 }

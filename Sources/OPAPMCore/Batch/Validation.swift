@@ -14,10 +14,16 @@ extension SubmissionLoader {
     public func validate(files: [String], jobs: Int? = nil) -> [ValidationOutcome] {
         files.parallelMap(jobs: jobs) { path in
             do {
-                return ValidationOutcome(path: path, diagnostics: try validate(path: path), readError: nil)
+                return ValidationOutcome(path: InputFiles.displayName(path), diagnostics: try validate(path: path), readError: nil)
             } catch {
-                return ValidationOutcome(path: path, diagnostics: [], readError: (error as? XMLReadError)?.reason ?? "\(error)")
+                return ValidationOutcome(path: InputFiles.displayName(path), diagnostics: [], readError: (error as? XMLReadError)?.reason ?? "\(error)")
             }
         }
+    }
+
+    /// The same for what `InputFiles.collect` found, each path found but not readable with its reason.
+    public func validate(_ found: InputFiles.Found, jobs: Int? = nil) -> [ValidationOutcome] {
+        validate(files: found.files, jobs: jobs)
+            + found.unread.map { ValidationOutcome(path: $0.path, diagnostics: [], readError: $0.reason) }
     }
 }

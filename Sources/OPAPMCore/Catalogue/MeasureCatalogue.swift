@@ -70,10 +70,9 @@ public struct MeasureCatalogue: Sendable {
         }
         let entries: [Entry]
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            entries = try JSONDecoder().decode([Entry].self, from: data)
+            entries = try JSONFile.decode([Entry].self, path: path, what: "a CMS measures-data.json")
         } catch {
-            throw LoadFailure(path: path, reason: "\(error)")
+            throw LoadFailure(path: path, reason: error.description)
         }
         var measures: [String: CatalogueMeasure] = [:]
         for entry in entries where entry.category == "quality" {

@@ -83,6 +83,12 @@ public struct FileDetermination: Sendable, Hashable, Codable {
         self.unreadable = unreadable
     }
 
+    /// A file that could not be read, with the reason (`IO001`).
+    public static func unreadable(path: String, reason: String) -> FileDetermination {
+        let finding = Finding(rule: "IO001", severity: .error, message: "cannot read: \(reason)", file: path, line: 0, path: "")
+        return FileDetermination(path: path, findings: [finding], arrangements: [], submission: nil, unreadable: true)
+    }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         path = try container.decode(String.self, forKey: .path)

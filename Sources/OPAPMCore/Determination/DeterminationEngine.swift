@@ -32,9 +32,7 @@ public struct DeterminationEngine: Sendable {
         do {
             loaded = try loader.load(path: path)
         } catch {
-            let finding = Finding(
-                rule: "IO001", severity: .error, message: "cannot read: \(error.reason)", file: path, line: 0, path: "")
-            return FileDetermination(path: path, findings: [finding], arrangements: [], submission: nil, unreadable: true)
+            return .unreadable(path: InputFiles.displayName(path), reason: error.reason)
         }
         return determine(loaded, years: chosen)
     }
@@ -121,10 +119,12 @@ public struct DeterminationEngine: Sendable {
         case .malformed: return "fix the XML syntax at the position shown"
         case .doctype: return "remove the DOCTYPE declaration; submissions may not declare DTDs or entities"
         case .tooDeep: return "submissions nest about seven levels; check the structure or raise --max-depth"
-        case .tooLarge: return "split the submission or raise --max-file-size"
+        case .tooLarge: return "split the submission or raise --max-file-size (--max-stream-size for standard input)"
         case .empty: return "the file has no content"
         case .tooManyDiagnostics: return "fix the first problems and run again, or raise --max-diagnostics"
         case .listTooLong: return "split the roster across submissions, or raise --max-roster"
+        case .tooManyElements: return "a submission has a few hundred elements; check the file or raise --max-elements"
+        case .textTooLong: return "shorten the element's text or raise --max-text-size"
         case .schema: return "see docs/schema.md for the element's definition"
         }
     }

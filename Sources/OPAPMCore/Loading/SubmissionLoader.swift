@@ -30,16 +30,27 @@ public struct SubmissionLoader: Sendable {
         self.maxRosterEntries = maxRosterEntries
     }
 
+    /// Roster entries: streamed past, never kept, and bounded by `maxRosterEntries`, not by the
+    /// parser's element limit.
+    static let rosterEntryName = "clinician"
+
     /// Validates only: no tree is built and nothing is kept.
     public func validate(path: String) throws(XMLReadError) -> [XMLDiagnostic] {
-        try parser.parse(fileAt: path, handler: DiscardingHandler())
+        try parse(path, handler: DiscardingHandler())
     }
 
-    /// Validates and loads the file at `path`.
+    /// Validates and loads the file at `path` (`InputFiles.standardInput`: standard input).
     public func load(path: String) throws(XMLReadError) -> LoadedFile {
         let reading = Reading(maxRosterEntries: maxRosterEntries)
-        let diagnostics = try parser.parse(fileAt: path, handler: reading.builder)
-        return reading.finish(path: path, diagnostics: diagnostics)
+        let diagnostics = try parse(path, handler: reading.builder)
+        return reading.finish(path: InputFiles.displayName(path), diagnostics: diagnostics)
+    }
+
+    private func parse(_ path: String, handler: XMLEventHandler) throws(XMLReadError) -> [XMLDiagnostic] {
+        if path == InputFiles.standardInput {
+            return try parser.parse(stream: STDIN_FILENO, name: InputFiles.displayName(path), handler: handler)
+        }
+        return try parser.parse(fileAt: path, handler: handler)
     }
 
     /// Validates and loads a document held in memory; `name` stands for its path in findings.
@@ -56,7 +67,7 @@ public struct SubmissionLoader: Sendable {
 
         init(maxRosterEntries: Int) {
             var entries = 0
-            builder = XMLTreeBuilder(streamed: ["clinician"]) { [rosters] _, attributes, _, parent in
+            builder = XMLTreeBuilder(streamed: [SubmissionLoader.rosterEntryName]) { [rosters] _, attributes, _, parent in
                 entries += 1
                 guard entries <= maxRosterEntries else {
                     return "roster has more than \(maxRosterEntries) clinicians (limit per submission; --max-roster)"
@@ -85,6 +96,8 @@ public struct SubmissionLoader: Sendable {
 /// Receives events and keeps nothing: validation alone.
 final class DiscardingHandler: XMLEventHandler {
     var wantsEvents: Bool { false }
+    /// Named so that the element limit leaves roster entries to their own limit, as when loading.
+    var rawElementNames: [String] { [SubmissionLoader.rosterEntryName] }
     func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
         location: XMLLocation) {}
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}

@@ -42,8 +42,8 @@ public struct PublishedList: Sendable, Hashable, Codable {
         }
     }
 
-    public static func load(path: String) throws -> PublishedList {
-        try JSONDecoder().decode(PublishedList.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    public static func load(path: String) throws(JSONFile.Failure) -> PublishedList {
+        try JSONFile.decode(PublishedList.self, path: path, what: "an approved list written by opapm publish")
     }
 }
 
@@ -179,5 +179,32 @@ public struct ListChanges: Sendable, Hashable {
             guard let old = before[row.arrangementId], !old.sameTerms(as: row) else { return nil }
             return (old, row)
         }
+    }
+}
+
+extension PublishedList {
+    /// The list with every text made safe to show (`DisplayText`): the CSV, Markdown, HTML and XML lists
+    /// are read by people; the JSON list keeps the exact values.
+    public var forDisplay: PublishedList {
+        var copy = self
+        copy.arrangements = arrangements.map(\.forDisplay)
+        copy.skipped = skipped.map { SkippedFile(file: DisplayText.safe($0.file), reason: DisplayText.safe($0.reason)) }
+        return copy
+    }
+}
+
+extension PublishedRow {
+    public var forDisplay: PublishedRow {
+        var copy = self
+        copy.payerName = DisplayText.safe(payerName)
+        copy.payerType = DisplayText.safe(payerType)
+        copy.arrangementId = DisplayText.safe(arrangementId)
+        copy.arrangementName = DisplayText.safe(arrangementName)
+        copy.states = states.map(DisplayText.safe)
+        copy.basis = DisplayText.safe(basis)
+        copy.process = DisplayText.safe(process)
+        copy.submissionDate = DisplayText.safe(submissionDate)
+        copy.sourceFile = DisplayText.safe(sourceFile)
+        return copy
     }
 }

@@ -12,9 +12,8 @@ public struct ApprovedList: Sendable, Hashable, Codable {
     public var performanceYear: Int
     public var arrangements: [Row]
 
-    public static func load(path: String) throws -> ApprovedList {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try JSONDecoder().decode(ApprovedList.self, from: data)
+    public static func load(path: String) throws(JSONFile.Failure) -> ApprovedList {
+        try JSONFile.decode(ApprovedList.self, path: path, what: "an approved list (JSON)")
     }
 
     public var arrangementIds: Set<String> { Set(arrangements.map(\.arrangementId)) }

@@ -47,3 +47,16 @@ public struct Finding: Sendable, Hashable, Codable {
         self.incomplete = incomplete
     }
 }
+
+extension Finding {
+    /// The finding with every text a person reads made safe to show (`DisplayText`), for the text,
+    /// GitHub, JUnit and checkstyle formats; JSON and SARIF keep the exact values.
+    public var forDisplay: Finding {
+        var copy = self
+        copy.message = DisplayText.safe(message)
+        copy.help = help.map(DisplayText.safe)
+        copy.file = DisplayText.safe(file)
+        copy.path = DisplayText.safe(path)
+        return copy
+    }
+}

@@ -127,7 +127,7 @@ public enum HTMLCheckReport {
     }
 
     static let style = """
-        body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#111;background:#fafafa}
+        body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#111;background:#fafafa;overflow-wrap:anywhere}
         header{background:#1e3a8a;color:#fff;padding:1rem 1.25rem}header h1{margin:0;font-size:1.3rem}
         main{padding:0 1rem;max-width:1100px;margin:auto}section.file{margin:1.5rem 0}
         h2{font-size:1rem;word-break:break-all}article{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}

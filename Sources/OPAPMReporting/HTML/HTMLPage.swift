@@ -15,6 +15,7 @@ enum HTMLPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
         <title>\(HTMLText.escape(title))</title>
         <style>\(style)</style>
         </head>
@@ -22,6 +23,11 @@ enum HTMLPage {
 
         """
     }
+
+    /// The page loads nothing from anywhere: its own inline style and script only, so even text that
+    /// escaped escaping could fetch or send nothing.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// Everything after the body's content.
     static func closing(script: String?) -> String {

@@ -15,6 +15,7 @@ public struct CheckstyleLintReporter: LintReporter {
     }
 
     public func render(_ report: LintReport) throws -> String {
+        let report = report.forDisplay
         let xml = try XMLDocumentWriter()
         xml.start("checkstyle", ["version": "4.3"])
         for file in report.files {

@@ -25,6 +25,7 @@ public struct GitHubLintReporter: LintReporter {
     }
 
     public func render(_ report: LintReport) throws -> String {
+        let report = report.forDisplay
         var out = ""
         for finding in report.findings {
             var properties = ["file=\(Self.escapeProperty(finding.file))"]
@@ -36,16 +37,23 @@ public struct GitHubLintReporter: LintReporter {
         return out
     }
 
+    /// A table cell of the step summary (GitHub-flavoured Markdown that GitHub renders with HTML allowed):
+    /// HTML, pipes, line breaks and link syntax escaped, so a file name cannot break the table or add markup.
+    static func cell(_ text: String) -> String {
+        ListMarkdown.cell(text)
+    }
+
     /// The step summary: counts and a table of findings.
     public func summary(_ report: LintReport) -> String {
+        let report = report.forDisplay
         var out = "## opapm lint\n\n"
         let count = { (severity: Severity) in report.findings.filter { $0.severity == severity }.count }
         out += "\(report.files.count) file(s): \(count(.error)) error(s), \(count(.warning)) warning(s), \(count(.note)) note(s)\n\n"
         guard !report.findings.isEmpty else { return out + "No findings.\n" }
         out += "| file | line | severity | rule | message |\n|---|---|---|---|---|\n"
         for finding in report.findings {
-            let message = finding.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            out += "| \(finding.file) | \(finding.line) | \(finding.severity.rawValue) | [\(finding.rule)](\(LintRule(id: finding.rule, title: "", summary: "", severity: .error, citation: "").helpPath)) | \(message) |\n"
+            let line = finding.line > 0 ? String(finding.line) : ""
+            out += "| \(Self.cell(finding.file)) | \(line) | \(finding.severity.rawValue) | \(Self.cell(finding.rule)) | \(Self.cell(finding.message)) |\n"
         }
         if report.omitted > 0 { out += "\n\(report.omitted) more finding(s) not shown.\n" }
         return out

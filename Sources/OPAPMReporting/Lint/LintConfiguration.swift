@@ -30,18 +30,37 @@ public struct LintConfiguration: Sendable, Hashable, Codable {
     public static let fileNames = [".opapm.yml", ".opapm.yaml"]
 
     /// The nearest configuration file from `directory` upwards, if any.
+    /// The nearest configuration file from `directory` upwards, stopping at the repository root (the
+    /// first directory holding `.git`): a file above it belongs to someone else's tree. Outside a
+    /// repository only `directory` itself is searched.
     public static func find(from directory: String) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
+        let inRepository = repositoryRoot(from: url) != nil
         while true {
             for name in fileNames {
                 let candidate = url.appendingPathComponent(name).path
                 if FileManager.default.fileExists(atPath: candidate) { return candidate }
             }
             let parent = url.deletingLastPathComponent()
+            let atRoot = FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path)
+            if !inRepository || atRoot || parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// The first directory from `url` upwards that holds `.git`, or nil.
+    static func repositoryRoot(from url: URL) -> URL? {
+        var url = url
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url }
+            let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
         }
     }
+
+    /// Configuration files larger than this are refused unread: a real one is a few hundred bytes.
+    public static let maxFileBytes = 1024 * 1024
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var file: String
@@ -56,10 +75,9 @@ public struct LintConfiguration: Sendable, Hashable, Codable {
             Failure(file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message)
         }
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw Failure(file: path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)")
+        switch BoundedFile.readText(path, limit: maxFileBytes) {
+        case .success(let read): text = read
+        case .failure(let reason): throw Failure(file: path, line: 0, column: 0, message: reason.description)
         }
         let root: Node?
         do {

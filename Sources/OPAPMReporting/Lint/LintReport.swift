@@ -13,6 +13,14 @@ public struct LintReport: Sendable {
     public var failing: Severity
     /// Failing findings before `--max-findings` cut the list (decides the exit status).
     public var allFailing: Int = 0
+    /// Where the documentation is published: SARIF's `helpUri` and `informationUri` are absolute URLs
+    /// under it (`--docs-url`).
+    public var docsBaseURL: String = LintReport.defaultDocsBaseURL
+    /// The absolute directory relative file names are relative to: SARIF's `%SRCROOT%`.
+    public var sourceRoot: String = FileManager.default.currentDirectoryPath
+
+    /// The project's published documentation, where `docs/…` pages are found.
+    public static let defaultDocsBaseURL = "https://github.com/opapm/opapm/blob/main/"
 
     public init(toolVersion: String, files: [String], findings: [Finding], omitted: Int = 0, failing: Severity = .error) {
         self.toolVersion = toolVersion
@@ -32,11 +40,22 @@ public struct LintReport: Sendable {
                 LintRule(id: $0.id, title: $0.title, summary: $0.title, severity: .error, citation: "docs/user-guide.md")
             }
             + [LintRule(id: "IO001", title: "File cannot be read", summary: "The file could not be opened or read.",
-                severity: .error, citation: "docs/user-guide.md")]
+                severity: .error, citation: "docs/user-guide.md"),
+               LintRule(id: DuplicateArrangements.ruleId, title: DuplicateArrangements.title,
+                summary: DuplicateArrangements.title, severity: .error, citation: DuplicateArrangements.citation)]
     }
 
     public func findings(in file: String) -> [Finding] {
         findings.filter { $0.file == file }
+    }
+
+    /// The report with file names and finding texts made safe to show (`Finding.forDisplay`), for the
+    /// formats people read; JSON and SARIF render the exact values.
+    public var forDisplay: LintReport {
+        var copy = self
+        copy.files = files.map(DisplayText.safe)
+        copy.findings = findings.map(\.forDisplay)
+        return copy
     }
 
 }
@@ -51,7 +70,7 @@ public struct LintRule: Sendable, Hashable {
 
     /// The rule's documentation page, relative to the repository root.
     public var helpPath: String {
-        RuleRegistry.rule(id: id) != nil ? "docs/rules/\(id).md" : "docs/user-guide.md"
+        RuleRegistry.rule(id: id) != nil ? "docs/rules/\(id).md" : "docs/bad-input.md"
     }
 }
 

@@ -8,7 +8,7 @@ public struct SARIFLintReporter: LintReporter {
 
     struct Log: Encodable {
         var version = "2.1.0"
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
         var runs: [Run]
         enum CodingKeys: String, CodingKey {
             case version
@@ -19,13 +19,13 @@ public struct SARIFLintReporter: LintReporter {
     struct Run: Encodable {
         var tool: Tool
         var results: [Result]
-        var originalUriBaseIds = ["%SRCROOT%": ArtifactLocation(uri: "./", uriBaseId: nil)]
+        var originalUriBaseIds: [String: ArtifactLocation]
     }
     struct Tool: Encodable { var driver: Driver }
     struct Driver: Encodable {
         var name = "opapm"
         var version: String
-        var informationUri = "docs/user-guide.md"
+        var informationUri: String
         var rules: [Rule]
     }
     struct Text: Encodable { var text: String }
@@ -43,7 +43,8 @@ public struct SARIFLintReporter: LintReporter {
     struct Properties: Encodable { var citation: String }
     struct Result: Encodable {
         var ruleId: String
-        var ruleIndex: Int
+        /// Left out for an id without a rule entry: a wrong index would point at another rule.
+        var ruleIndex: Int?
         var level: String
         var message: Text
         var locations: [Location]
@@ -80,23 +81,24 @@ public struct SARIFLintReporter: LintReporter {
 
     public func render(_ report: LintReport) throws -> String {
         let catalog = LintReport.ruleCatalog
-        let index = Dictionary(uniqueKeysWithValues: catalog.enumerated().map { ($0.element.id, $0.offset) })
+        let index = Dictionary(catalog.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let base = report.docsBaseURL.hasSuffix("/") ? report.docsBaseURL : report.docsBaseURL + "/"
         let rules = catalog.map { rule in
             Rule(
                 id: rule.id, name: rule.title, shortDescription: Text(text: rule.title),
-                fullDescription: Text(text: rule.summary), helpUri: rule.helpPath,
-                help: Text(text: "\(rule.summary) See \(rule.helpPath)."),
+                fullDescription: Text(text: rule.summary), helpUri: base + rule.helpPath,
+                help: Text(text: "\(rule.summary) See \(base + rule.helpPath)."),
                 defaultConfiguration: Configuration(level: Self.level(rule.severity)),
                 properties: Properties(citation: rule.citation))
         }
         let results = report.findings.map { finding in
             Result(
-                ruleId: finding.rule, ruleIndex: index[finding.rule] ?? 0, level: Self.level(finding.severity),
+                ruleId: finding.rule, ruleIndex: index[finding.rule], level: Self.level(finding.severity),
                 message: Text(text: finding.message),
                 locations: [
                     Location(
                         physicalLocation: PhysicalLocation(
-                            artifactLocation: ArtifactLocation(uri: finding.file, uriBaseId: "%SRCROOT%"),
+                            artifactLocation: Self.artifact(finding.file),
                             region: finding.line > 0
                                 ? Region(startLine: finding.line, startColumn: finding.column > 0 ? finding.column : nil)
                                 : nil),
@@ -104,8 +106,41 @@ public struct SARIFLintReporter: LintReporter {
                 ],
                 partialFingerprints: ["opapm/v1": Fingerprint.of(finding)])
         }
-        return try JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(version: report.toolVersion, rules: rules)),
-            results: results)]))
+        let root = ArtifactLocation(uri: Self.fileURI(directory: report.sourceRoot), uriBaseId: nil)
+        let driver = Driver(version: report.toolVersion, informationUri: base + "docs/user-guide.md", rules: rules)
+        return try JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), results: results, originalUriBaseIds: ["%SRCROOT%": root])]))
+    }
+
+    /// A file as SARIF locates it: a relative path as a percent-encoded reference against `%SRCROOT%`,
+    /// an absolute one as a `file:` URI.
+    static func artifact(_ path: String) -> ArtifactLocation {
+        if path.hasPrefix("/") { return ArtifactLocation(uri: "file://" + percentEncoded(path), uriBaseId: nil) }
+        var relative = percentEncoded(path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+        // A first segment with a colon would read as a scheme.
+        if let colon = relative.firstIndex(of: ":"), !relative[..<colon].contains("/") { relative = "./" + relative }
+        return ArtifactLocation(uri: relative, uriBaseId: "%SRCROOT%")
+    }
+
+    /// `file:///abs/dir/`, ending in a slash as SARIF requires of a base.
+    static func fileURI(directory: String) -> String {
+        let path = directory.hasSuffix("/") ? directory : directory + "/"
+        return "file://" + percentEncoded(path)
+    }
+
+    /// Every byte but RFC 3986's unreserved characters and the path's own `/` percent-encoded (UTF-8).
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 }
 

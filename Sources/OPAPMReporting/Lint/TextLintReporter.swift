@@ -6,10 +6,12 @@ public struct TextLintReporter: LintReporter {
     public init() {}
 
     public func render(_ report: LintReport) throws -> String {
+        let report = report.forDisplay
         var out = ""
         for finding in report.findings {
-            let message = finding.message.replacingOccurrences(of: "\n", with: " ")
-            out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.rule)] \(message)\n"
+            let location = [finding.file] + (finding.line > 0 ? [String(finding.line)] : [])
+                + (finding.line > 0 && finding.column > 0 ? [String(finding.column)] : [])
+            out += "\(location.joined(separator: ":")): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message)\n"
             if !finding.path.isEmpty { out += "  at: \(finding.path)\n" }
             if let help = finding.help { out += "  help: \(help)\n" }
         }

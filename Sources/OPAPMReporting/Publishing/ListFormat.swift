@@ -27,13 +27,14 @@ public enum ListFormat: String, CaseIterable, Sendable {
 
     /// The file's bytes. Bytes, not a `String`: each format is megabytes for a large list, which a
     /// `String` would copy and check for UTF-8 once more before it was written.
+    /// Every format but JSON shows the list's text made safe first (`PublishedList.forDisplay`).
     public func render(_ list: PublishedList, changes: ListChanges?) throws -> [UInt8] {
         switch self {
         case .json: return try JSONOutput.encodeBytes(list)
-        case .xml: return try ListXML.render(list)
-        case .csv: return ListCSV.render(list)
-        case .md: return ListMarkdown.render(list, changes: changes)
-        case .html: return ListHTML.render(list)
+        case .xml: return try ListXML.render(list.forDisplay)
+        case .csv: return ListCSV.render(list.forDisplay)
+        case .md: return ListMarkdown.render(list.forDisplay, changes: changes)
+        case .html: return ListHTML.render(list.forDisplay)
         }
     }
 }
@@ -73,7 +74,11 @@ enum ListCSV {
                 if index > 0 { out.append(",") }
                 // `QPReport.field`, written in place.
                 let value = column.value(row)
-                if QPReport.needsQuotes(value) {
+                if QPReport.startsLikeFormula(value) {
+                    out.append("\"'")
+                    out.append(value, replacing: QPReport.quoteDoubled)
+                    out.append("\"")
+                } else if QPReport.needsQuotes(value) {
                     out.append("\"")
                     out.append(value, replacing: QPReport.quoteDoubled)
                     out.append("\"")
@@ -129,16 +134,48 @@ enum ListXML {
 
 /// Markdown: a table per payer group, then what changed since the previous list.
 public enum ListMarkdown {
+    /// Text in a table cell or list item, shown as written: made safe to show (`DisplayText`), HTML's
+    /// `<`, `>` and `&` as entities (GitHub renders raw HTML), and every character Markdown gives a
+    /// meaning (emphasis, links and images, code, headings, table pipes) escaped with a backslash.
     static func cell(_ text: String) -> String {
-        ASCIIReplacement.replacing(in: text, cellReplacement)
+        ASCIIReplacement.replacing(in: DisplayText.safe(text), cellReplacement)
     }
 
     static func cellReplacement(_ byte: UInt8) -> String? {
         switch byte {
         case UInt8(ascii: "|"): "\\|"
-        case UInt8(ascii: "\n"): " "
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): " "
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\\"): "\\\\"
+        case UInt8(ascii: "`"): "\\`"
+        case UInt8(ascii: "*"): "\\*"
+        case UInt8(ascii: "_"): "\\_"
+        case UInt8(ascii: "["): "\\["
+        case UInt8(ascii: "]"): "\\]"
+        case UInt8(ascii: "("): "\\("
+        case UInt8(ascii: ")"): "\\)"
+        case UInt8(ascii: "!"): "\\!"
+        case UInt8(ascii: "#"): "\\#"
+        case UInt8(ascii: "~"): "\\~"
         default: nil
         }
+    }
+
+    /// A code span that holds `text` whatever backticks it has: fenced by one backtick more than its
+    /// longest run, padded with a space where it starts or ends with one (CommonMark 6.1).
+    static func codeSpan(_ text: String) -> String {
+        let text = DisplayText.safe(text).replacingOccurrences(of: "\n", with: " ")
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
     }
 
     static func render(_ list: PublishedList, changes: ListChanges?) -> [UInt8] {
@@ -169,19 +206,19 @@ public enum ListMarkdown {
         }
         if !list.skipped.isEmpty {
             out.append("\n## Files not listed\n\n")
-            for skipped in list.skipped { out.append("- `\(skipped.file)`: \(cell(skipped.reason))\n") }
+            for skipped in list.skipped { out.append("- \(codeSpan(skipped.file)): \(cell(skipped.reason))\n") }
         }
         if let changes {
             out.append("\n## Changes since the previous list\n\n")
             if changes.isEmpty { out.append("No changes.\n") }
             for row in changes.added {
-                out.append("- added: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
+                out.append("- added: \(cell(row.arrangementId)) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
             }
             for row in changes.removed {
-                out.append("- removed: \(row.arrangementId) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
+                out.append("- removed: \(cell(row.arrangementId)) (\(cell(row.arrangementName)), \(cell(row.payerName)))\n")
             }
             for change in changes.changed {
-                out.append("- changed: \(change.after.arrangementId) (\(cell(change.after.arrangementName)))\n")
+                out.append("- changed: \(cell(change.after.arrangementId)) (\(cell(change.after.arrangementName)))\n")
             }
         }
         return out.bytes
@@ -191,9 +228,10 @@ public enum ListMarkdown {
     public static func changeLines(_ changes: ListChanges) -> String {
         if changes.isEmpty { return "no changes since the previous list\n" }
         var out = ""
-        for row in changes.added { out += "added: \(row.arrangementId) \(row.arrangementName)\n" }
-        for row in changes.removed { out += "removed: \(row.arrangementId) \(row.arrangementName)\n" }
-        for change in changes.changed { out += "changed: \(change.after.arrangementId) \(change.after.arrangementName)\n" }
+        let shown = { (row: PublishedRow) in DisplayText.safe(row.arrangementId) + " " + DisplayText.safe(row.arrangementName) }
+        for row in changes.added { out += "added: \(shown(row))\n" }
+        for row in changes.removed { out += "removed: \(shown(row))\n" }
+        for change in changes.changed { out += "changed: \(shown(change.after))\n" }
         return out
     }
 }

@@ -57,7 +57,7 @@ enum ListHTML {
         header{background:#1e3a8a;color:#fff;padding:1rem}header h1{margin:0 0 .3rem;font-size:1.25rem}
         header input{font-size:1rem;padding:.3rem;margin-left:.4rem;max-width:60vw}
         main{padding:0 1rem}table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
-        th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
         th button{font:inherit;font-weight:700;background:none;border:0;cursor:pointer;padding:0}
         th button[aria-sort=ascending]::after{content:" ▲"}th button[aria-sort=descending]::after{content:" ▼"}
         tr.hidden{display:none}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why a file could not be written; the message names the path and the system's reason.
+public struct WriteFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Writing files so that a reader never sees half of one.
+public enum AtomicFile {
+    /// Writes `bytes` to a new file at `path`, replacing one there; returns why it could not, or nil.
+    public static func write(_ bytes: UnsafeRawBufferPointer, toNewFile path: String, exclusive: Bool = false) -> String? {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        let file = open(path, flags, 0o644)
+        guard file >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Foundation.write(file, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
+            }
+            offset += written
+        }
+        if close(file) != 0 && failure == nil { return String(cString: strerror(errno)) }
+        return failure
+    }
+
+    public static func write(_ bytes: [UInt8], toNewFile path: String, exclusive: Bool = false) -> String? {
+        bytes.withUnsafeBytes { write($0, toNewFile: path, exclusive: exclusive) }
+    }
+
+    /// Writes a regular file through a temporary file in the same directory, then renames: never a
+    /// half-written report. A device or pipe (`/dev/stdout`, `/dev/full`) is written in place, since
+    /// renaming over it would replace the device itself; a directory is refused.
+    public static func replace(_ path: String, with text: String) throws(WriteFailure) {
+        var text = text
+        let result: Result<Void, WriteFailure> = text.withUTF8 { bytes in
+            Result { () throws(WriteFailure) in try replace(path, with: UnsafeRawBufferPointer(bytes)) }
+        }
+        try result.get()
+    }
+
+    public static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) throws(WriteFailure) {
+        let shown = DisplayText.safe(path)
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw WriteFailure("cannot write \(shown): is a directory") }
+            if let failure = write(bytes, toNewFile: path) { throw WriteFailure("cannot write \(shown): \(failure)") }
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        // Exclusive: a file of that name that is not ours is never truncated.
+        if let failure = write(bytes, toNewFile: temporary, exclusive: true) {
+            if failure != String(cString: strerror(EEXIST)) { unlink(temporary) }
+            throw WriteFailure("cannot write \(shown): \(failure)")
+        }
+        // rename(2) replaces the target in one step: readers see the old file or the new one, never half.
+        guard rename(temporary, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteFailure("cannot write \(shown): \(reason)")
+        }
+    }
+}
