@@ -47,7 +47,7 @@ public enum QPReport {
             fields.append(result.method?.rawValue ?? "")
             fields.append(result.snapshot?.rawValue ?? "")
             fields += [medicare, allPayer, bonus, result.reason]
-            out += fields.map(field).joined(separator: ",") + "\r\n"
+            out += fields.map { field(DisplayText.safe($0)) }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -56,7 +56,6 @@ public enum QPReport {
     /// spreadsheet would take for a formula (OWASP, CSV Injection: it starts with `=`, `+`, `-`, `@`,
     /// tab or carriage return) is quoted with a `'` before it, so it shows as text and never runs.
     static func field(_ value: String) -> String {
-        let value = DisplayText.safe(value)
         if startsLikeFormula(value) { return "\"'" + ASCIIReplacement.replacing(in: value, quoteDoubled) + "\"" }
         guard needsQuotes(value) else { return value }
         return "\"" + ASCIIReplacement.replacing(in: value, quoteDoubled) + "\""

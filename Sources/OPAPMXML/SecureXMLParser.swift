@@ -84,16 +84,18 @@ public struct SecureXMLParser: Sendable {
         let session = ParseSession(handler: handler, limits: limits, schema: schema, name: path)
         var total: Int64 = 0
         var readFailure: String?
+        var lineEnds = LineEnds()
         session.run { feed in
             while true {
-                let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, capacity) }
-                if count < 0 {
+                let got = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, capacity) }
+                if got < 0 {
                     if errno == EINTR { continue }
                     readFailure = String(cString: strerror(errno))
                     return
                 }
-                if count == 0 { return }
-                total += Int64(count)
+                if got == 0 { return }
+                total += Int64(got)
+                let count = buffer.withUnsafeMutableBufferPointer { lineEnds.normalize($0, count: got) }
                 if total > limit {
                     if sizeHint == nil {
                         session.halt(.tooLarge, "standard input passed the limit of \(limit) bytes (--max-stream-size)", line: 0)
@@ -112,13 +114,15 @@ public struct SecureXMLParser: Sendable {
 
     /// Parses an in-memory document; `name` is used in libxml2's own messages.
     public func parse(bytes: some Collection<UInt8>, name: String = "(memory)", handler: XMLEventHandler) -> [XMLDiagnostic] {
-        let data = Array(bytes)
+        var data = Array(bytes)
         if data.count > limits.maxFileBytes {
             return [XMLDiagnostic(
                 code: .tooLarge, message: "document is \(data.count) bytes, over the limit of \(limits.maxFileBytes) bytes",
                 line: 0)]
         }
         let session = ParseSession(handler: handler, limits: limits, schema: schema, name: name)
+        var lineEnds = LineEnds()
+        data.removeLast(data.count - data.withUnsafeMutableBufferPointer { lineEnds.normalize($0, count: $0.count) })
         session.run { feed in
             var start = 0
             while start < data.count {

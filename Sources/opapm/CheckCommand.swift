@@ -64,14 +64,19 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let results = engine.determine(
-            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: format == .html)
+            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: false)
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs)
         case .json: report = try JSONOutput.encode(CheckReport(files: results))
-        case .html: report = HTMLCheckReport.render(results)
+        case .html:
+            // Written as it is made: the page of a large batch is hundreds of megabytes.
+            try CommandSupport.writeStreamed(to: output) { sink in HTMLCheckReport.write(results, jobs: limits.jobs, to: sink) }
+            report = ""
         }
-        if let output {
+        if format == .html {
+            // written above
+        } else if let output {
             try CommandSupport.writeReport(report, to: output)
         } else {
             print(report, terminator: "")

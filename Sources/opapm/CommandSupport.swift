@@ -53,6 +53,22 @@ enum CommandSupport {
         }
     }
 
+    /// Hands `produce` a sink for the parts of a report, written to `path` through `AtomicFile.Writer`
+    /// (nil: standard output, as they come).
+    static func writeStreamed(to path: String?, _ produce: (_ sink: (String) -> Void) -> Void) throws {
+        guard let path else {
+            produce { print($0, terminator: "") }
+            return
+        }
+        do {
+            let writer = try AtomicFile.Writer(path)
+            produce(writer.write)
+            try writer.commit()
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
     static func append(_ text: String, to path: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
             _ = FileManager.default.createFile(atPath: path, contents: nil)

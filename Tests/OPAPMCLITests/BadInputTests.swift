@@ -102,8 +102,20 @@ struct BadInputRow: CustomStringConvertible, Sendable {
         #expect(over.contains("[XML006]") && over.components(separatedBy: "[XSD001]").count - 1 == all - 1)
     }
 
+    /// Elements: the smallest limit the sample passes is its element count (roster entries aside).
+    @Test func elementLimit() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(Self.sample), encoding: .utf8)
+        let opened = text.components(separatedBy: "<").count - 1 - text.components(separatedBy: "</").count + 1
+            - text.components(separatedBy: "<?").count + 1 - text.components(separatedBy: "<!--").count + 1
+        let elements = opened - (text.components(separatedBy: "<clinician ").count - 1)
+        #expect(!(try findings(["--max-elements", "\(elements)"])).contains("[XML008]"))
+        #expect(try findings(["--max-elements", "\(elements - 1)"]).contains("[XML008]"))
+    }
+
     @Test func limitsMustBePositive() throws {
-        for option in ["--max-roster", "--max-depth", "--max-file-size", "--max-diagnostics", "--jobs"] {
+        for option in ["--max-roster", "--max-depth", "--max-file-size", "--max-diagnostics", "--max-elements", "--max-text-size",
+            "--max-stream-size", "--jobs"]
+        {
             #expect(try opapm(["check", Self.sample, option, "0"]).status == 2, "\(option)")
         }
     }

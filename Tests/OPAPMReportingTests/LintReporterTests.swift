@@ -7,7 +7,7 @@ import Yams
 
 /// One shared set of findings for every reporter: an XML parse error, rule findings of each
 /// severity, a clean file, and text that needs escaping in every format (<, &, ", %, comma, colon, newline).
-let sharedReport = LintReport(
+let sharedReport = fixedRoot(LintReport(
     toolVersion: "0.1.0",
     files: ["subs/a.xml", "subs/b & c.xml", "subs/clean.xml"],
     findings: [
@@ -30,7 +30,14 @@ let sharedReport = LintReport(
         Finding(
             rule: "SUB005", severity: .note, message: "arrangement GLHIC-TCOC-2024 is already on the approved list for 2024",
             citation: "42 CFR 414.1445(c)", file: "subs/b & c.xml", line: 31, column: 4, path: "/submission/arrangement"),
-    ].sorted { ($0.file, $0.line) < ($1.file, $1.line) })
+    ].sorted { ($0.file, $0.line) < ($1.file, $1.line) }))
+
+/// The golden SARIF names its source root; a fixed one keeps it the same wherever the tests run.
+func fixedRoot(_ report: LintReport) -> LintReport {
+    var report = report
+    report.sourceRoot = "/home/ci/payer-submissions"
+    return report
+}
 
 @Suite struct LintReporterTests {
     @Test(arguments: LintFormat.allCases)
@@ -63,7 +70,7 @@ let sharedReport = LintReport(
         for rule in rules {
             #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
             #expect((rule["fullDescription"] as? [String: Any])?["text"] is String)
-            #expect((rule["helpUri"] as? String)?.hasPrefix("docs/") == true)
+            #expect((rule["helpUri"] as? String)?.hasPrefix(LintReport.defaultDocsBaseURL + "docs/") == true)
             #expect((rule["defaultConfiguration"] as? [String: Any])?["level"] is String)
         }
         let results = try #require(run["results"] as? [[String: Any]])

@@ -97,11 +97,11 @@ import Testing
 
     @Test func markdownAndHTMLCellsAreEscaped() {
         let markdown = String(decoding: ListMarkdown.render(ListFormatTests.list, changes: nil), as: UTF8.self)
-        #expect(markdown.contains("| Primary care \\| <alliance> & co line two |"))
+        #expect(markdown.contains("| Primary care \\| &lt;alliance&gt; &amp; co line two |"))
         #expect(markdown.contains("| Peña Clínica — “plan” 医疗 |"))
         #expect(markdown.contains("## Other payers"))
         #expect(markdown.contains("## Aligned with CMS Multi-Payer Models\n\nNone.\n"))
-        #expect(markdown.contains("- `in/bad.xml`: cannot be read or parsed: [XML001] line 3: <oops>"))
+        #expect(markdown.contains("- `in/bad.xml`: cannot be read or parsed: \\[XML001\\] line 3: &lt;oops&gt;"))
         let html = String(decoding: ListHTML.render(ListFormatTests.list), as: UTF8.self)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains(">Primary care | &lt;alliance&gt; &amp; co\nline two</td>"))

@@ -16,6 +16,9 @@ public struct SubmissionSummary: Sendable, Hashable {
     public var process: String
     /// Every performance year the submission covers.
     public var performanceYears: [Int]
+    /// The medical-home characteristics as stated, for the HTML report's checklist (plain values, so
+    /// that no part of the parse tree is kept with them).
+    public var medicalHome: MedicalHomeChecklist?
 
     init(_ submission: Submission) {
         arrangementId = submission.arrangement.id
@@ -30,5 +33,22 @@ public struct SubmissionSummary: Sendable, Hashable {
         states = submission.payer.states
         process = submission.process.rawValue
         performanceYears = submission.performanceYears.map(\.value)
+        medicalHome = submission.arrangement.medicalHome.map(MedicalHomeChecklist.init)
     }
+}
+
+/// What a medical home states of each characteristic of 414.1420(d)(2)'s Medical Home Model.
+public struct MedicalHomeChecklist: Sendable, Hashable {
+    public var primaryCare: Bool
+    public var empanelment: Bool
+    public var elements: [MedicalHomeElement: Bool]
+
+    init(_ terms: MedicalHomeTerms) {
+        primaryCare = terms.primaryCare.value
+        empanelment = terms.empanelment.value
+        elements = terms.elements.mapValues(\.value)
+    }
+
+    /// Elements stated as met, in the regulation's order.
+    public var elementsMet: [MedicalHomeElement] { MedicalHomeElement.allCases.filter { elements[$0] == true } }
 }

@@ -66,4 +66,74 @@ public enum AtomicFile {
             throw WriteFailure("cannot write \(shown): \(reason)")
         }
     }
+
+    /// A file written in parts and put in place whole at the end: into a temporary file beside `path`,
+    /// renamed over it by `commit`. A device or pipe (`/dev/stdout`) is written straight through.
+    public final class Writer {
+        let path: String
+        private let temporary: String?
+        private var descriptor: Int32
+        private var failure: String?
+
+        public init(_ path: String) throws(WriteFailure) {
+            self.path = path
+            var info = stat()
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+                if (info.st_mode & S_IFMT) == S_IFDIR { throw WriteFailure("cannot write \(DisplayText.safe(path)): is a directory") }
+                temporary = nil
+                descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            } else {
+                let url = URL(fileURLWithPath: path)
+                let name = ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(name).path
+                self.temporary = temporary
+                descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            }
+            if descriptor < 0 { throw WriteFailure("cannot write \(DisplayText.safe(path)): \(String(cString: strerror(errno)))") }
+        }
+
+        deinit {
+            if descriptor >= 0 { discard() }
+        }
+
+        /// Appends `text`; a failure is kept and reported by `commit`.
+        public func write(_ text: String) {
+            guard failure == nil else { return }
+            var text = text
+            text.withUTF8 { bytes in
+                var offset = 0
+                while offset < bytes.count, let base = bytes.baseAddress {
+                    let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += written
+                }
+            }
+        }
+
+        /// Puts the file in place, or removes the temporary file and says why it could not.
+        public func commit() throws(WriteFailure) {
+            let closed = close(descriptor) == 0
+            descriptor = -1
+            if failure == nil && !closed { failure = String(cString: strerror(errno)) }
+            if let failure {
+                if let temporary { unlink(temporary) }
+                throw WriteFailure("cannot write \(DisplayText.safe(path)): \(failure)")
+            }
+            if let temporary, rename(temporary, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw WriteFailure("cannot write \(DisplayText.safe(path)): \(reason)")
+            }
+        }
+
+        public func discard() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            if let temporary { unlink(temporary) }
+        }
+    }
 }

@@ -7,34 +7,58 @@ import OPAPMCore
 public enum HTMLCheckReport {
     /// `docsBase` prefixes links to rule pages (`docs/rules/ID.md` from the repository root by default).
     public static func render(_ files: [FileDetermination], docsBase: String = "docs/rules/") -> String {
-        var body = ""
+        var page = ""
+        write(files, docsBase: docsBase, jobs: 1) { page += $0 }
+        return page
+    }
+
+    /// Files rendered and handed to `sink` this many at a time: the page of a large batch is hundreds of
+    /// megabytes, so it is written as it is made and never held whole.
+    static let filesPerPart = 256
+
+    /// The page in parts, in order: the header, each group of files' sections (rendered on `jobs`
+    /// threads), the end. The bytes do not depend on the number of threads.
+    public static func write(_ files: [FileDetermination], docsBase: String = "docs/rules/", jobs: Int?,
+        to sink: (String) -> Void)
+    {
         var counts: [Determination: Int] = [:]
-        for (fileIndex, file) in files.enumerated() {
-            body += "<section class=\"file\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
-            if !file.findings.isEmpty {
-                body += "<p class=\"determination invalid\">File not read as a submission</p>\n<ul class=\"findings\">\n"
-                for finding in file.findings { body += findingItem(finding, docsBase: docsBase) }
-                body += "</ul>\n"
-            }
-            for (index, arrangement) in file.arrangements.enumerated() {
-                counts[arrangement.determination, default: 0] += 1
-                body += arrangementSection(
-                    arrangement, submission: file.submission, id: "a\(fileIndex)-\(index)", docsBase: docsBase)
-            }
-            body += "</section>\n"
+        for file in files {
+            for arrangement in file.arrangements { counts[arrangement.determination, default: 0] += 1 }
         }
         let summary = "\(counts[.approved] ?? 0) approved, \(counts[.notApproved] ?? 0) not approved, \(counts[.incomplete] ?? 0) incomplete"
-        let content = """
+        sink(HTMLPage.opening(title: "opapm determination report", style: style))
+        sink("""
             <header><h1>Other Payer Advanced APM determinations</h1>
             <p class="summary">\(HTMLText.escape(summary)) · 42 CFR 414.1420</p></header>
             <main>
-            \(body)</main>
 
-            """
-        return HTMLPage.document(title: "opapm determination report", style: style, body: content)
+            """)
+        var start = 0
+        while start < files.count {
+            let part = Array(start..<min(start + filesPerPart, files.count))
+            sink(part.parallelMap(jobs: jobs) { section(files[$0], index: $0, docsBase: docsBase) }.joined())
+            start += filesPerPart
+        }
+        sink("</main>\n")
+        sink(HTMLPage.closing(script: nil))
     }
 
-    static func arrangementSection(_ arrangement: ArrangementDetermination, submission: Submission?, id: String,
+    static func section(_ file: FileDetermination, index fileIndex: Int, docsBase: String) -> String {
+        var body = "<section class=\"file\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
+        if !file.findings.isEmpty {
+            body += "<p class=\"determination invalid\">File not read as a submission</p>\n<ul class=\"findings\">\n"
+            for finding in file.findings { body += findingItem(finding, docsBase: docsBase) }
+            body += "</ul>\n"
+        }
+        for (index, arrangement) in file.arrangements.enumerated() {
+            body += arrangementSection(
+                arrangement, medicalHome: file.summary?.medicalHome, id: "a\(fileIndex)-\(index)", docsBase: docsBase)
+        }
+        body += "</section>\n"
+        return body
+    }
+
+    static func arrangementSection(_ arrangement: ArrangementDetermination, medicalHome: MedicalHomeChecklist?, id: String,
         docsBase: String) -> String
     {
         let label = arrangement.determination.rawValue
@@ -50,7 +74,7 @@ public enum HTMLCheckReport {
             html += "<figcaption>\(HTMLText.escape(riskCaption(arrangement.figures)))</figcaption>\n</figure>\n"
             html += chart.table(caption: "Liability curve points (percent of expected expenditures)")
         }
-        if arrangement.figures.route == .medicalHome, let home = submission?.arrangement.medicalHome {
+        if arrangement.figures.route == .medicalHome, let home = medicalHome {
             html += medicalHomeChecklist(home, figures: arrangement.figures)
         }
         let unconfirmed = arrangement.parameters.filter { !$0.confirmed }
@@ -105,15 +129,15 @@ public enum HTMLCheckReport {
         return html + "</tbody></table>\n"
     }
 
-    static func medicalHomeChecklist(_ home: MedicalHomeTerms, figures: Figures) -> String {
+    static func medicalHomeChecklist(_ home: MedicalHomeChecklist, figures: Figures) -> String {
         func item(_ label: String, _ met: Bool) -> String {
             "<li class=\"\(met ? "met" : "unmet")\">\(met ? "✔" : "✘") \(HTMLText.escape(label))</li>\n"
         }
         var html = "<h4>Medical-home characteristics</h4>\n<ul class=\"checklist\">\n"
-        html += item("primary care practices participate", home.primaryCare.value)
-        html += item("each patient empanelled to a primary clinician", home.empanelment.value)
+        html += item("primary care practices participate", home.primaryCare)
+        html += item("each patient empanelled to a primary clinician", home.empanelment)
         for element in MedicalHomeElement.allCases {
-            html += item(element.rawValue.replacingOccurrences(of: "-", with: " "), home.elements[element]?.value == true)
+            html += item(element.rawValue.replacingOccurrences(of: "-", with: " "), home.elements[element] == true)
         }
         html += "</ul>\n<p>\(home.elementsMet.count) of 7 elements (4 needed).</p>\n"
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {

@@ -53,7 +53,10 @@ public struct GitHubLintReporter: LintReporter {
         out += "| file | line | severity | rule | message |\n|---|---|---|---|---|\n"
         for finding in report.findings {
             let line = finding.line > 0 ? String(finding.line) : ""
-            out += "| \(Self.cell(finding.file)) | \(line) | \(finding.severity.rawValue) | \(Self.cell(finding.rule)) | \(Self.cell(finding.message)) |\n"
+            let base = report.docsBaseURL.hasSuffix("/") ? report.docsBaseURL : report.docsBaseURL + "/"
+            let page = LintRule(id: finding.rule, title: "", summary: "", severity: .error, citation: "").helpPath
+            let rule = "[\(Self.cell(finding.rule))](\(SARIFLintReporter.percentEncoded(base + page).replacingOccurrences(of: "%3A", with: ":")))"
+            out += "| \(Self.cell(finding.file)) | \(line) | \(finding.severity.rawValue) | \(rule) | \(Self.cell(finding.message)) |\n"
         }
         if report.omitted > 0 { out += "\n\(report.omitted) more finding(s) not shown.\n" }
         return out

@@ -138,7 +138,9 @@ public enum ListMarkdown {
     /// `<`, `>` and `&` as entities (GitHub renders raw HTML), and every character Markdown gives a
     /// meaning (emphasis, links and images, code, headings, table pipes) escaped with a backslash.
     static func cell(_ text: String) -> String {
-        ASCIIReplacement.replacing(in: DisplayText.safe(text), cellReplacement)
+        // A line break in a cell reads as a space; only then are the other controls shown as codes.
+        let oneLine = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        return ASCIIReplacement.replacing(in: DisplayText.safe(oneLine), cellReplacement)
     }
 
     static func cellReplacement(_ byte: UInt8) -> String? {

@@ -24,6 +24,12 @@ public struct TotalRiskNominalAmount: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .general, let terms = context.arrangement.financialRisk else { return [] }
         guard let risk = context.risk else {
+            if let stated = terms.expectedExpenditures {
+                // Stated, but zero or negative: there is nothing to measure risk against.
+                return [Violation(
+                    "expected expenditures are \(stated.value), not a positive amount", at: stated.location,
+                    help: "state expectedExpenditures as the positive benchmark or episode target price")]
+            }
             return [Violation(
                 "expected expenditures not stated", at: terms.location,
                 help: "state expectedExpenditures (the benchmark or episode target price)", incomplete: true)]

@@ -34,7 +34,8 @@ public struct RatesWithinRange: Rule {
             case .overrunPercent: ceiling = Self.overrunCeiling
             }
             guard number.value.isBelow(0) || ceiling.isBelow(number.value) else { return nil }
-            return Violation("\(number.name) is \(number.value.percentText), outside 0% to \(ceiling)%", at: number.location)
+            // The value as written, never rounded: 100.000001 is outside the range, and rounding it to 100% said otherwise.
+            return Violation("\(number.name) is \(number.value)%, outside 0% to \(ceiling)%", at: number.location)
         }
     }
 }

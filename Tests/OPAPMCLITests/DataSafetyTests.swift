@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// Runs opapm with `directory` as the working directory.
+func opapm(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Every regular file under `directory` with its bytes, by relative path.
+func tree(_ directory: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: directory.path)
+    while let relative = enumerator?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let full = directory.appendingPathComponent(relative).path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[relative] = FileManager.default.contents(atPath: full) ?? Data()
+        }
+    }
+    return files
+}
+
+/// The approved PACE sample with its payer's and arrangement's names replaced: how hostile text gets in.
+func sampleNamed(payer: String, arrangement: String) throws -> String {
+    let sample = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/approved/pace-payment-rate-reduction.xml"), encoding: .utf8)
+    let escape = { (text: String) in
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+    return sample.replacingOccurrences(of: "<name>Bay Area PACE</name>\n    <type>", with: "<name>\(escape(payer))</name>\n    <type>")
+        .replacingOccurrences(of: "<name>Bay Area PACE Rate Adjustment</name>", with: "<name>\(escape(arrangement))</name>")
+}
+
+/// Issue 18, "Data loss": publish replaces only a directory it wrote, atomically and one run at a time;
+/// a report never lands on an input.
+@Suite(.serialized) struct DataLossTests {
+    @Test func publishRefusesEveryDirectoryItDidNotWrite() throws {
+        let root = try temporaryDirectory("refuse")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("work/inner")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try "mine".write(to: work.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        try "mine too".write(to: root.appendingPathComponent("work/keep.txt"), atomically: true, encoding: .utf8)
+        let inputs = root.appendingPathComponent("inputs")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("samples/approved"), to: inputs)
+        let unrelated = root.appendingPathComponent("unrelated")
+        try FileManager.default.createDirectory(at: unrelated, withIntermediateDirectories: true)
+        try "notes".write(to: unrelated.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let home = root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try "profile".write(to: home.appendingPathComponent(".profile"), atomically: true, encoding: .utf8)
+        let before = try tree(root)
+        let cases: [(out: String, says: String)] = [
+            ("", "--out is empty"),
+            (".", "current directory"),
+            ("..", "current directory or one above it"),
+            (inputs.path, "is or holds an input"),
+            (root.path, "current directory or one above it"),
+            (inputs.appendingPathComponent("list").path, "inside"),
+            (unrelated.path, "opapm did not write"),
+            (home.path, "home directory"),
+            ("/", "root directory"),
+        ]
+        for (out, says) in cases {
+            let run = try opapm(
+                ["publish", inputs.path, "--year", "2024", "--out", out], in: work,
+                environment: ["HOME": home.path, "PATH": "/usr/bin:/bin"])
+            #expect(run.status == 2, "--out '\(out)'")
+            #expect(run.stderr.contains(says), "--out '\(out)': \(run.stderr)")
+        }
+        // A directory that holds an input: the input is never replaced with it.
+        let holds = try opapm(["publish", inputs.path, "--year", "2024", "--out", root.appendingPathComponent("inputs/..").path])
+        #expect(holds.status == 2)
+        #expect(holds.stderr.contains("is or holds an input"), "\(holds.stderr)")
+        #expect(try tree(root) == before)
+    }
+
+    @Test func aListOpapmWroteIsReplacedAndAFileAddedToItIsNeverDeleted() throws {
+        let root = try temporaryDirectory("owned")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("list")
+        #expect(try opapm(["publish", "samples/approved", "--year", "2024", "--out", out.path]).status == 0)
+        let manifest = try String(contentsOf: out.appendingPathComponent(".opapm-manifest"), encoding: .utf8)
+        #expect(manifest.contains("approved-arrangements-2024.json"))
+        // A second run replaces it, with other formats: the old files go with the old list.
+        #expect(try opapm(["publish", "samples/approved", "--year", "2024", "--out", out.path, "--format", "json"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".opapm-manifest", "approved-arrangements-2024.json"])
+        // A file someone put there makes the next run refuse, and it survives.
+        try "added by hand".write(to: out.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        let refused = try opapm(["publish", "samples/approved", "--year", "2024", "--out", out.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("README.txt, which opapm did not write"))
+        #expect(try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8) == "added by hand")
+        // The previous list may be read from the directory being replaced: it is read first.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("README.txt"))
+        let again = try opapm([
+            "publish", "samples/approved", "--year", "2024", "--out", out.path, "--previous",
+            out.appendingPathComponent("approved-arrangements-2024.json").path,
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("no changes since the previous list"))
+    }
+
+    @Test func readersNeverSeeTheListMissingAndOverlappingRunsBothSucceed() throws {
+        let root = try temporaryDirectory("swap")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("list")
+        #expect(try opapm(["publish", "samples", "--year", "2024", "--out", out.path]).status == 0)
+        let watched = out.appendingPathComponent("approved-arrangements-2024.json").path
+        let stop = Atomic(false)
+        let misses = Atomic(0)
+        let polls = Atomic(0)
+        let reader = Thread {
+            while !stop.value {
+                if access(watched, F_OK) != 0 { misses.mutate { $0 += 1 } }
+                polls.mutate { $0 += 1 }
+            }
+        }
+        reader.start()
+        // Two runs at once, several times: each waits for the other's lock, and neither fails.
+        for _ in 0..<3 {
+            let first = try start(["publish", "samples", "--year", "2024", "--out", out.path])
+            let second = try start(["publish", "samples", "--year", "2024", "--out", out.path])
+            first.waitUntilExit()
+            second.waitUntilExit()
+            #expect(first.terminationStatus == 0)
+            #expect(second.terminationStatus == 0)
+        }
+        stop.value = true
+        while !reader.isFinished { usleep(1000) }
+        #expect(polls.value > 100)
+        #expect(misses.value == 0, "the list was missing \(misses.value) times in \(polls.value) looks")
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(left == ["list"], "left beside the list: \(left)")
+    }
+
+    @Test func aStagingDirectoryLeftByAKilledRunIsRemovedByTheNext() throws {
+        let root = try temporaryDirectory("stale")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("list")
+        let stale = root.appendingPathComponent(".list.opapm-staging-99999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try "# opapm published list: opapm replaces this directory only while it holds no file but those named below\napproved-arrangements-2024.csv\n"
+            .write(to: stale.appendingPathComponent(".opapm-manifest"), atomically: true, encoding: .utf8)
+        try "half".write(to: stale.appendingPathComponent("approved-arrangements-2024.csv"), atomically: true, encoding: .utf8)
+        // One holding a file opapm did not write is left alone.
+        let foreign = root.appendingPathComponent(".list.opapm-staging-99999998")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "someone's".write(to: foreign.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+        #expect(try opapm(["publish", "samples/approved", "--year", "2024", "--out", out.path]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("data.txt").path))
+    }
+
+    @Test func aReportIsNeverWrittenOverAnInput() throws {
+        let root = try temporaryDirectory("over-input")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = root.appendingPathComponent("in")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("samples/approved"), to: inputs)
+        let submission = inputs.appendingPathComponent("pace-payment-rate-reduction.xml")
+        let link = root.appendingPathComponent("hard-link.xml")
+        try FileManager.default.linkItem(at: submission, to: link)
+        let before = try tree(root)
+        let attempts: [[String]] = [
+            ["check", submission.path, "--output", submission.path],
+            ["check", inputs.path, "--output", submission.path],
+            ["check", submission.path, "--output", inputs.path + "/../in/pace-payment-rate-reduction.xml"],
+            ["check", submission.path, "--format", "json", "--output", link.path],
+            ["check", inputs.path, "--output", inputs.appendingPathComponent("report.xml").path],
+            ["lint", inputs.path, "--format", "junit", "--output", inputs.appendingPathComponent("sub/junit.xml").path],
+            ["lint", submission.path, "--format", "sarif", "--output", link.path],
+        ]
+        for arguments in attempts {
+            let run = try opapm(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains("nothing written"), "\(arguments): \(run.stderr)")
+        }
+        #expect(try tree(root) == before)
+        // A report beside the inputs, not named like one, is fine.
+        #expect(try opapm(["check", inputs.path, "--format", "json", "--output", inputs.appendingPathComponent("report.json").path]).status == 0)
+    }
+}
+
+/// Starts opapm from the repository root without waiting.
+func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// A value shared with a watching thread.
+final class Atomic<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+    func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
