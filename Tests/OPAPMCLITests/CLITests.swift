@@ -26,8 +26,8 @@ struct Run {
 }
 
 /// Runs opapm from the repository root with `arguments`.
-func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
-    try run(executable.path, arguments, environment: environment)
+func opapm(_ arguments: [String], environment: [String: String]? = nil, standardInput: FileHandle? = nil) throws -> Run {
+    try run(executable.path, arguments, environment: environment, standardInput: standardInput)
 }
 
 @Suite struct ExitCodeTests {
@@ -138,7 +138,15 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil) throws -
 
     @Test(arguments: documentedCommands())
     func documentedCommandRuns(command: Command) throws {
-        let run = try opapm(command.arguments)
+        // `< FILE` feeds FILE to standard input, as the shell would.
+        var arguments = command.arguments
+        var input: FileHandle?
+        if let redirect = arguments.firstIndex(of: "<"), redirect + 1 < arguments.count {
+            input = FileHandle(forReadingAtPath: repositoryRoot.appendingPathComponent(arguments[redirect + 1]).path)
+            #expect(input != nil, "\(command): no such input")
+            arguments.removeSubrange(redirect...(redirect + 1))
+        }
+        let run = try opapm(arguments, standardInput: input)
         if let expected = command.expected {
             #expect(run.status == expected, "\(command): \(run.stderr)")
         } else {

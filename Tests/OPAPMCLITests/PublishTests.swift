@@ -8,10 +8,13 @@ func temporaryDirectory(_ label: String) throws -> URL {
 }
 
 /// Runs a program from the repository root and collects its output.
-func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Run {
+func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardInput: FileHandle? = nil)
+    throws -> Run
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let standardInput { process.standardInput = standardInput }
     process.currentDirectoryURL = repositoryRoot
     if let environment { process.environment = environment }
     let out = Pipe()
