@@ -86,13 +86,14 @@ enum CommandSupport {
         exit(status)
     }
 
+    /// Messages name files and values from outside: each is made safe to show on a terminal.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("opapm: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("opapm: \(DisplayText.safe(message))\n".utf8))
     }
 
     /// Prints the message to standard error and exits with status 2.
     static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("opapm: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("opapm: error: \(DisplayText.safe(message))\n".utf8))
         return ExitCode(2)
     }
 }

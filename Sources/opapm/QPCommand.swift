@@ -37,7 +37,7 @@ struct QPCommand: ParsableCommand {
         do {
             list = try ApprovedList.load(path: approved)
         } catch {
-            throw CommandSupport.fail("\(approved): cannot read approved list: \(error)")
+            throw CommandSupport.fail("\(DisplayText.safe(approved)): cannot read approved list: \(error.description)")
         }
         let loader: QPDataLoader
         do {
@@ -53,7 +53,8 @@ struct QPCommand: ParsableCommand {
         }
         if !loaded.diagnostics.isEmpty {
             for diagnostic in loaded.diagnostics {
-                print("\(file):\(diagnostic.line):\(diagnostic.column): error: [\(diagnostic.code.rawValue)] \(diagnostic.message)")
+                let location = DisplayText.location(file, line: diagnostic.line, column: diagnostic.column)
+                print("\(location): error: [\(diagnostic.code.rawValue)] \(DisplayText.safe(diagnostic.message))")
             }
             throw ExitCode(1)
         }

@@ -3,21 +3,7 @@ import Testing
 
 /// Runs opapm with `directory` as the working directory.
 func opapm(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    if let environment { process.environment = environment }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+    try run(executable.path, arguments, environment: environment, in: directory)
 }
 
 /// Every regular file under `directory` with its bytes, by relative path.

@@ -8,14 +8,14 @@ func temporaryDirectory(_ label: String) throws -> URL {
 }
 
 /// Runs a program from the repository root and collects its output.
-func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardInput: FileHandle? = nil)
-    throws -> Run
+func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardInput: FileHandle? = nil,
+    in directory: URL = repositoryRoot) throws -> Run
 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let standardInput { process.standardInput = standardInput }
-    process.currentDirectoryURL = repositoryRoot
+    process.currentDirectoryURL = directory
     if let environment { process.environment = environment }
     let out = Pipe()
     let err = Pipe()

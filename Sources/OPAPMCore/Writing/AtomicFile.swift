@@ -13,19 +13,23 @@ public enum AtomicFile {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
         let file = open(path, flags, 0o644)
         guard file >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
+        let failure = writeAll(bytes, to: file)
+        if close(file) != 0 && failure == nil { return String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// Writes every byte to the open file, retrying interrupted and short writes; why not, or nil.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to file: Int32) -> String? {
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
             let written = Foundation.write(file, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                break
+                return String(cString: strerror(errno))
             }
             offset += written
         }
-        if close(file) != 0 && failure == nil { return String(cString: strerror(errno)) }
-        return failure
+        return nil
     }
 
     public static func write(_ bytes: [UInt8], toNewFile path: String, exclusive: Bool = false) -> String? {
@@ -100,18 +104,7 @@ public enum AtomicFile {
         public func write(_ text: String) {
             guard failure == nil else { return }
             var text = text
-            text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count, let base = bytes.baseAddress {
-                    let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    offset += written
-                }
-            }
+            failure = text.withUTF8 { AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
         }
 
         /// Puts the file in place, or removes the temporary file and says why it could not.
