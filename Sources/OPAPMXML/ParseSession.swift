@@ -168,6 +168,12 @@ final class ParseSession {
             }
             parser = nil
             context.pointee._private = nil
+            // libxml2 keeps a document of its own for entity declarations it met ("expat compatibility");
+            // freeing the context leaves it.
+            if let document = context.pointee.myDoc {
+                xmlFreeDoc(document)
+                context.pointee.myDoc = nil
+            }
             xmlFreeParserCtxt(context)
         }
         if let plug { xmlSchemaSAXUnplug(plug) }
@@ -202,13 +208,15 @@ final class ParseSession {
         stop()
     }
 
-    /// Stops delivering events. Not `xmlStopParser`: called from inside a SAX callback, it frees the
-    /// input under `xmlParseChunk`, which (libxml2 2.9) then reads freed memory when 64 KiB or more of
-    /// the chunk remain. Disabling SAX lets the chunk run out with no callbacks, validator's included;
+    /// Stops the parse. Not `xmlStopParser`: called from inside a SAX callback, it frees the input
+    /// under `xmlParseChunk`, which (libxml2 2.9) then reads freed memory when 64 KiB or more of the
+    /// chunk remain. The end-of-input state ends libxml2's parse loop at the next step with the input
+    /// still in place, and disabled SAX delivers nothing meanwhile (the validator's callbacks included);
     /// the producer then feeds nothing more and the document is never terminated.
     private func stop() {
         stopped = true
         parser?.pointee.disableSAX = 1
+        parser?.pointee.instate = XML_PARSER_EOF
     }
 
     private var currentLine: Int {

@@ -101,7 +101,9 @@ public enum InputFiles {
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                // The name in place, up to its NUL: the record is only as long as its name, so copying
+                // the whole 256-byte field could read past the end of readdir's buffer.
+                let bytes = Self.name(of: entry)
                 guard let name = String(validating: bytes, as: UTF8.self) else {
                     if hasSubmissionSuffix(bytes) || entry.pointee.d_type == DT_DIR {
                         found.unread.append(Unread(
@@ -133,6 +135,12 @@ public enum InputFiles {
         found.files.sort()
         found.unread.sort { $0.path < $1.path }
         return found
+    }
+
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+        return Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
     }
 
     private static func isSubmissionName(_ name: String) -> Bool {
