@@ -8,11 +8,12 @@ import Yams
     }
 
     @Test func warningOnlyPassesUnlessStrict() throws {
-        let plain = try opapm(["lint", "samples/findings/SUB004-late-payer-submission.xml"])
+        let sample = "samples/findings/FR005-episode-priced-on-benchmark.xml"
+        let plain = try opapm(["lint", sample])
         #expect(plain.status == 0)
-        #expect(plain.stdout.contains("warning: [SUB004]"))
-        #expect(try opapm(["lint", "samples/findings/SUB004-late-payer-submission.xml", "--strict"]).status == 1)
-        #expect(try opapm(["lint", "samples/findings/SUB004-late-payer-submission.xml", "--strict", "--exit-zero"]).status == 0)
+        #expect(plain.stdout.contains("warning: [FR005]"))
+        #expect(try opapm(["lint", sample, "--strict"]).status == 1)
+        #expect(try opapm(["lint", sample, "--strict", "--exit-zero"]).status == 0)
     }
 
     @Test func failing() throws {
@@ -55,7 +56,7 @@ import Yams
         environment["GITHUB_STEP_SUMMARY"] = summary.path
         let run = try opapm(["lint", "samples/findings", "--format", "github"], environment: environment)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("::warning file=samples/findings/SUB004-late-payer-submission.xml,line=17"))
+        #expect(run.stdout.contains("::warning file=samples/findings/FR005-episode-priced-on-benchmark.xml,line=70"))
         #expect(try String(contentsOf: summary, encoding: .utf8).contains("## opapm lint"))
     }
 
@@ -69,7 +70,7 @@ import Yams
               SUB004: {severity: error, reason: "late requests are not reviewed"}
             ignore: ["*invalid*"]
             """.write(toFile: good, atomically: true, encoding: .utf8)
-        let late = "samples/findings/SUB004-late-payer-submission.xml"
+        let late = "samples/not-approved/SUB004-late-payer-submission.xml"
         let escalated = try opapm(["lint", late, "--config", good])
         #expect(escalated.status == 1)
         #expect(escalated.stdout.contains("error: [SUB004]"))
@@ -98,7 +99,7 @@ import Yams
         defer { try? FileManager.default.removeItem(at: directory) }
         try "rules:\n  SUB004: {severity: off, reason: r}\n".write(
             to: directory.appendingPathComponent(".opapm.yml"), atomically: true, encoding: .utf8)
-        let sample = repositoryRoot.appendingPathComponent("samples/findings/SUB004-late-payer-submission.xml").path
+        let sample = repositoryRoot.appendingPathComponent("samples/not-approved/SUB004-late-payer-submission.xml").path
         let process = Process()
         process.executableURL = executable
         process.arguments = ["lint", sample, "--strict"]

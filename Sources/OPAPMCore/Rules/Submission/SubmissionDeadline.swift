@@ -5,59 +5,58 @@ public struct SubmissionDeadline: Rule {
     public static let about = RuleDescription(
         id: "SUB004",
         title: "Submitted by the deadline for its payer type and process",
-        severity: .warning,
-        citation: "42 CFR 414.1445(b), (c)",
+        severity: .error,
+        citation: "42 CFR 414.1445(a), (b)",
         summary: """
-            Payer Initiated, in the year before the first performance year covered: Title XIX by 1 April, \
-            Medicare Health Plans by the Medicare Advantage bid deadline (first Monday in June), other payers \
-            by 1 June. Eligible Clinician Initiated: Title XIX during the year before; other payers by \
-            1 December of the performance year (unconfirmed after 2017). The message names the dates used.
+            In the year before the first performance year requested, Payer Initiated: Title XIX by the State \
+            Medicaid agency by 1 April, Medicare Health Plans by the Medicare Advantage bid deadline (first \
+            Monday in June), payers aligned with a CMS Multi-Payer Model by 30 June (PY2019), other payers by \
+            1 June (PY2020 on, from CMS's forms); Eligible Clinician Initiated: Title XIX by 1 November. Other \
+            Eligible Clinician Initiated requests by 1 December of the performance year. The dates come from \
+            the law file; the message names the one used.
             """,
         rationale: """
-            CMS does not review forms that miss the deadline. The dates are reported as a warning, with the \
-            dates used, because some were confirmed only for early cycles.
+            CMS does not review a request made after its deadline (the law file's lateRequestsReviewed): a late \
+            request is never approved and never published.
             """,
         help: "check the submission date; a late request waits for the next cycle",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/findings/SUB004-late-payer-submission.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/SUB004-late-payer-submission.xml", year: 2024)])
 
-    /// The window in which a request for `firstYear` is on time, with the basis of its end date.
-    public static func window(process: SubmissionProcess, group: PayerType.Group, firstYear: Int)
-        -> (opens: CalendarDate?, closes: CalendarDate, basis: String)
+    /// The law key of the deadline for a request of `process` for a `group` arrangement; nil when the
+    /// route does not exist. A payer-initiated request of another payer aligned with a CMS Multi-Payer
+    /// Model uses that route where the year has it.
+    public static func deadlineKey(process: SubmissionProcess, group: PayerType.Group, alignedWithModel: Bool,
+        parameters: PerformanceYearParameters) -> LawKey
     {
-        let prior = firstYear - 1
         switch (process, group) {
-        case (.payerInitiated, .titleXIX):
-            return (nil, CalendarDate(year: prior, month: 4, day: 1), "Title XIX payer-initiated: 1 April of the prior year")
-        case (.payerInitiated, .medicareHealthPlan):
-            return (nil, CalendarDate.firstMonday(ofMonth: 6, year: prior),
-                "Medicare Health Plan: Medicare Advantage bid deadline, first Monday in June of the prior year")
+        case (.payerInitiated, .titleXIX): return .deadlineTitleXIXPayerInitiated
+        case (.payerInitiated, .medicareHealthPlan): return .deadlineMedicareHealthPlanPayerInitiated
         case (.payerInitiated, .otherPayer):
-            return (nil, CalendarDate(year: prior, month: 6, day: 1), "other payer: 1 June of the prior year")
-        case (.clinicianInitiated, .titleXIX):
-            return (CalendarDate(year: prior, month: 1, day: 1), CalendarDate(year: prior, month: 12, day: 31),
-                "clinician-initiated Title XIX: during the prior year")
-        case (.clinicianInitiated, _):
-            return (nil, CalendarDate(year: firstYear, month: 12, day: 1),
-                "clinician-initiated, other payers: 1 December of the performance year (unconfirmed after 2017)")
+            let aligned = parameters.deadlines[.deadlineMultiPayerModelPayerInitiated]?.value != nil
+            return alignedWithModel && aligned ? .deadlineMultiPayerModelPayerInitiated : .deadlineOtherPayerPayerInitiated
+        case (.clinicianInitiated, .titleXIX): return .deadlineTitleXIXClinicianInitiated
+        case (.clinicianInitiated, _): return .deadlineOtherClinicianInitiated
         }
     }
 
     public func check(_ context: RuleContext) -> [Violation] {
         let submission = context.submission
         let firstYear = submission.performanceYears.map(\.value).min() ?? context.year
-        let window = Self.window(process: submission.process, group: submission.payer.type.group, firstYear: firstYear)
+        // The deadline of the year the request is made for: its first year's law.
+        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear) else { return [] }
+        let key = Self.deadlineKey(
+            process: submission.process, group: submission.payer.type.group,
+            alignedWithModel: submission.arrangement.multiPayerModel != nil, parameters: parameters)
+        // No such route that year: SUB001 says so.
+        guard let entry = parameters.deadlines[key], let deadline = entry.value else { return [] }
+        let closes = deadline.date(for: firstYear)
         let date = submission.submissionDate.value
-        if date > window.closes {
-            return [Violation(
-                "submitted \(date), after the deadline \(window.closes) (\(window.basis))",
-                at: submission.submissionDate.location)]
-        }
-        if let opens = window.opens, date < opens {
-            return [Violation(
-                "submitted \(date), before the window opens \(opens) (\(window.basis))",
-                at: submission.submissionDate.location)]
-        }
-        return []
+        guard date > closes else { return [] }
+        let reviewed = parameters.lateRequestsReviewed
+        return [Violation(
+            "submitted \(date), after the deadline \(closes) (\(entry.source)); "
+                + (reviewed.value ? "CMS may still review it" : "CMS does not review a late request"),
+            at: submission.submissionDate.location, severity: reviewed.value ? .warning : nil)]
     }
 }

@@ -6,11 +6,13 @@ public struct SubmitterMayRequest: Rule {
         id: "SUB001",
         title: "Submitter may request a determination for this payer",
         severity: .error,
-        citation: "42 CFR 414.1445(b), (c)",
+        citation: "42 CFR 414.1445(a), (b)",
         summary: """
             Payer Initiated requests come from the payer itself: for Title XIX arrangements only the state \
-            Medicaid agency, for Medicare Health Plans the plan, for other payers the payer. Eligible Clinician \
-            Initiated requests come from an APM Entity, an eligible clinician or an authorized representative.
+            Medicaid agency, for Medicare Health Plans the plan, for other payers the payer, and only where the \
+            year has the route (PY2019: Title XIX, Medicare Health Plans and payers aligned with a CMS \
+            Multi-Payer Model; PY2020 on, other payers too). Eligible Clinician Initiated requests come from an \
+            APM Entity, an eligible clinician or an authorized representative.
             """,
         rationale: """
             CMS reviews only requests from those the regulation names; a request from anyone else is not \
@@ -22,6 +24,9 @@ public struct SubmitterMayRequest: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let submission = context.submission
+        if submission.process == .payerInitiated, let route = Self.missingRoute(submission, year: context.year) {
+            return [route]
+        }
         let allowed: [SubmitterType]
         switch (submission.process, submission.payer.type.group) {
         case (.payerInitiated, .titleXIX): allowed = [.stateMedicaidAgency]
@@ -35,5 +40,26 @@ public struct SubmitterMayRequest: Rule {
             "\(submission.process.rawValue) request for a \(submission.payer.type.rawValue) arrangement submitted by '\(submission.submitter.type.rawValue)'",
             at: submission.submitter.location,
             help: "this request must come from: \(names)")]
+    }
+
+    /// A payer-initiated request of a payer group the year's law gives no such route (payerInitiatedGroups).
+    static func missingRoute(_ submission: Submission, year: Int) -> Violation? {
+        let firstYear = submission.performanceYears.map(\.value).min() ?? year
+        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear) else { return nil }
+        let groups = parameters.payerInitiatedGroups.value
+        let group: String
+        switch submission.payer.type.group {
+        case .titleXIX: group = "title-xix"
+        case .medicareHealthPlan: group = "medicare-health-plan"
+        case .otherPayer: group = submission.arrangement.multiPayerModel != nil && groups.contains("cms-multi-payer-model")
+            ? "cms-multi-payer-model" : "other-payer"
+        }
+        guard !groups.contains(group) else { return nil }
+        return Violation(
+            "no payer-initiated process for a \(submission.payer.type.rawValue) arrangement in PY\(firstYear) "
+                + "(\(parameters.payerInitiatedGroups.source))",
+            at: submission.location,
+            help: "in PY\(firstYear) the payer-initiated process is open to: \(groups.joined(separator: ", ")); "
+                + "an APM Entity or eligible clinician may request instead")
     }
 }
