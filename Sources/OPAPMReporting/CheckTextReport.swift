@@ -33,13 +33,18 @@ public enum CheckTextReport {
             out += "\n"
             appendFigureLines(arrangement.figures, to: &out)
             for finding in arrangement.findings { append(finding, to: &out) }
-            var unconfirmed = false
-            for parameter in arrangement.parameters where !parameter.confirmed {
-                out += unconfirmed ? ", " : "  note: unconfirmed year-table values: "
+            // The values of the law this year that are not codified, each with its provenance, on a line
+            // of their own (opapm law --year PY shows all of them with their sources).
+            var weaker = false
+            for parameter in arrangement.parameters where parameter.provenance != .codified {
+                out += weaker ? ", " : "  law not codified: "
                 out += parameter.name
-                unconfirmed = true
+                out += " ("
+                out += parameter.provenance.rawValue
+                out += ")"
+                weaker = true
             }
-            if unconfirmed { out += "\n" }
+            if weaker { out += "\n" }
         }
         return out
     }

@@ -36,6 +36,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var lawOption: LawOption
+
     func validate() throws {
         if let year { try CommandSupport.checkYear(year) }
         if measures != nil && year == nil { throw ValidationError("--measures needs --year") }

@@ -45,6 +45,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var lawOption: LawOption
+
     func validate() throws {
         if let year { try CommandSupport.checkYear(year) }
         if output.count > max(format.count, 1) {

@@ -36,6 +36,8 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var lawOption: LawOption
+
     var formatNames: [String] {
         format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }

@@ -28,6 +28,8 @@ struct QPCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var lawOption: LawOption
+
     func validate() throws {
         try CommandSupport.checkYear(year)
     }

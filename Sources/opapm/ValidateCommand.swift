@@ -13,6 +13,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var lawOption: LawOption
+
     func run() throws {
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)

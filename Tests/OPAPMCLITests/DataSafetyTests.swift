@@ -203,3 +203,54 @@ final class Atomic<Value>: @unchecked Sendable {
     }
     func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }
+
+/// Issue 19: `opapm law`, `--law FILE` and docs/law.md.
+@Suite struct LawCommandTests {
+    @Test func lawPagePrintsAYearWithProvenance() throws {
+        let run = try opapm(["law", "--year", "2021"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("cehrtMinimumPercent: 75  [codified]"))
+        #expect(run.stdout.contains("totalPotentialRiskPercent: does not apply  [codified]"))
+        #expect(run.stdout.contains("nominalRevenuePercent: 8  [codified]"))
+        #expect(try opapm(["law", "--year", "2024"]).stdout.contains("nominalRevenuePercent: 8  [unverified]"))
+        #expect(try opapm(["law", "--year", "2016"]).status == 2)
+    }
+
+    @Test func docsLawIsGeneratedFromTheLawFile() throws {
+        let page = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/law.md"), encoding: .utf8)
+        #expect(try opapm(["law", "--format", "markdown"]).stdout == page, "docs/law.md is stale: opapm law --format markdown > docs/law.md")
+    }
+
+    @Test func theLawFileIsValidAgainstItsSchema() throws {
+        let check = """
+            import json, jsonschema
+            schema = json.load(open("schemas/law.schema.json"))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            jsonschema.Draft202012Validator(schema).validate(json.load(open("law/opapm-law.json")))
+            """
+        let run = try runPython(["-c", check])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    /// A newer law file decides a year the built-in law does not know; a broken one is a usage error.
+    @Test func aLawFileGivenWithLawReplacesTheBuiltInOne() throws {
+        let root = try temporaryDirectory("law")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var document = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: repositoryRoot.appendingPathComponent("law/opapm-law.json"))) as? [String: Any] ?? [:]
+        document["lastYear"] = 2028
+        let newer = root.appendingPathComponent("newer.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: newer)
+        let sample = "samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml"
+        #expect(try opapm(["check", sample, "--year", "2028"]).status == 2)
+        let decided = try opapm(["check", sample, "--year", "2028", "--law", newer.path])
+        #expect(decided.stdout.contains("PY2028"), "\(decided.stderr)")
+        #expect(try opapm(["law", "--year", "2028", "--law", newer.path]).status == 0)
+        document["entries"] = (document["entries"] as? [[String: Any]] ?? []).filter { $0["key"] as? String != "smallLossPercent" }
+        let broken = root.appendingPathComponent("broken.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: broken)
+        let refused = try opapm(["check", sample, "--law", broken.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("smallLossPercent has no value for 2017"), "\(refused.stderr)")
+    }
+}
