@@ -8,8 +8,9 @@ public struct PerformanceYearCount: Rule {
         severity: .error,
         citation: "42 CFR 414.1445 (multi-year determinations, 83 FR 60090)",
         summary: """
-            A submission lists at most as many distinct performance years as a determination may cover (5, from \
-            the year table).
+            A determination covers at most as many performance years as the law file's maximumYearsCovered \
+            (5, from CMS's forms: secondary). Each year is decided on its own: the years past the cap fail, the \
+            first five do not.
             """,
         rationale: """
             A determination lasts for the remaining length of the arrangement, up to 5 years; a request for more \
@@ -17,13 +18,18 @@ public struct PerformanceYearCount: Rule {
             """,
         help: "list at most 5 performance years and submit again for later years",
         passing: [RuleExample("samples/approved/other-payer-multi-payer-model-aligned-multi-year.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP005-six-performance-years.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP005-six-performance-years.xml", year: 2027)])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let years = context.submission.performanceYears
-        let distinct = Set(years.map(\.value)).count
+        var distinct: [Int] = []
+        for year in years.map(\.value).sorted() where distinct.last != year { distinct.append(year) }
         let maximum = context.parameters.maximumYearsCovered.value
-        guard distinct > maximum, let first = years.first else { return [] }
-        return [Violation("covers \(distinct) performance years, more than \(maximum)", at: first.location)]
+        // The years within the cap are decided; the ones past it fail.
+        guard distinct.count > maximum, let position = distinct.firstIndex(of: context.year), position >= maximum else { return [] }
+        let location = years.first { $0.value == context.year }?.location ?? context.submission.location
+        return [Violation(
+            "covers \(distinct.count) performance years, more than \(maximum); PY\(context.year) is past PY\(distinct[maximum - 1]) "
+                + "(\(context.parameters.maximumYearsCovered.source))", at: location)]
     }
 }

@@ -23,11 +23,25 @@ public struct OutcomeMeasureUsed: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let quality = context.arrangement.quality
+        let rule = context.parameters.outcomeMeasureRule
         let needsSource = context.parameters.outcomeMeasureNeedsAcceptedSource.value
-        let outcome = quality.measures.contains { measure in
-            context.countsAsOutcome(measure) && (!needsSource || context.countsAsAcceptedSource(measure))
+        let outcomes = quality.measures.indices.filter { index in
+            let measure = quality.measures[index]
+            return context.countsAsOutcome(measure) && (!needsSource || context.countsAsAcceptedSource(measure))
         }
-        if outcome { return [] }
+        if !outcomes.isEmpty {
+            guard rule.value == "additional-outcome-measure" else { return [] }
+            // PY2020–2022: the outcome measure is additional to the measure that meets (c)(2); one measure
+            // cannot be both. Met when some accepted measure and some other outcome measure are both there.
+            let accepted = quality.measures.indices.filter { context.countsAsAcceptedSource(quality.measures[$0]) }
+            if accepted.contains(where: { first in outcomes.contains { $0 != first } }) { return [] }
+            let only = quality.measures[outcomes[0]].id
+            return [Violation(
+                "the only outcome measure, \(only), is also the measure that meets (c)(2); PY\(context.year) needs an "
+                    + "additional outcome measure (\(rule.source))",
+                at: quality.location,
+                help: "add a second measure: an outcome measure besides the one that meets (c)(2), or another accepted measure")]
+        }
         if let justification = quality.noApplicableOutcomeJustification {
             return [Violation(
                 "no outcome measure; the justification that none is applicable needs CMS review",

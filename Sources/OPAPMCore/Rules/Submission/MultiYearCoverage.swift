@@ -8,15 +8,17 @@ public struct MultiYearCoverage: Rule {
         severity: .error,
         citation: "42 CFR 414.1445 (multi-year determinations, 83 FR 60090)",
         summary: """
-            A submission may cover several performance years only from PY2020, at most 5, listed once each \
-            and consecutive, and none after the arrangement's end date (more than 5 is INP005).
+            A submission may cover several performance years only from PY2020, listed once each and \
+            consecutive. Each year is decided on its own: a request that starts before PY2020 is decided for \
+            its first year alone and its later years fail; a year outside the arrangement's dates is SUB002's, \
+            a year past the cap INP005's.
             """,
         rationale: """
             Since PY2020 a favourable determination may last for the remaining length of a multi-year \
             arrangement, up to 5 years; before that each year needed its own request. Gaps and repeats make \
             it unclear which years a determination covers.
             """,
-        help: "list consecutive years, once each, at most 5, within the arrangement's dates (one year before 2020)",
+        help: "list consecutive years, once each; a request that starts before PY2020 covers its first year only",
         passing: [RuleExample("samples/approved/other-payer-multi-payer-model-aligned-multi-year.xml", year: 2024)],
         failing: [RuleExample("samples/not-approved/SUB003-multi-year-before-2020.xml", year: 2020)])
 
@@ -36,17 +38,14 @@ public struct MultiYearCoverage: Rule {
             violations.append(Violation("performance years are not consecutive: \(sorted.map(String.init).joined(separator: ", "))",
                 at: first.location))
         }
-        if sorted.count > 1, let low = sorted.first,
+        // The first year of a request that starts too early is decided alone; only the later ones fail.
+        if sorted.count > 1, let low = sorted.first, context.year > low,
             let allowed = try? PerformanceYearTable.parameters(for: low), !allowed.multiYearDeterminations.value
         {
+            let location = years.first { $0.value == context.year }?.location ?? first.location
             violations.append(Violation(
-                "multi-year request starting in \(low); multi-year determinations start with PY2020", at: first.location))
-        }
-        let endYear = context.arrangement.endDate.value.year
-        for year in years where year.value > endYear {
-            violations.append(Violation(
-                "performance year \(year.value) is after the arrangement ends (\(context.arrangement.endDate.value))",
-                at: year.location))
+                "PY\(context.year) is part of a multi-year request starting in PY\(low); a request starting before "
+                    + "PY2020 is decided for PY\(low) alone (\(allowed.multiYearDeterminations.source))", at: location))
         }
         return violations
     }

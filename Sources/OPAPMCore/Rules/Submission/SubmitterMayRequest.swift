@@ -45,7 +45,9 @@ public struct SubmitterMayRequest: Rule {
     /// A payer-initiated request of a payer group the year's law gives no such route (payerInitiatedGroups).
     static func missingRoute(_ submission: Submission, year: Int) -> Violation? {
         let firstYear = submission.performanceYears.map(\.value).min() ?? year
-        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear) else { return nil }
+        // A year without determinations at all is SUB008's.
+        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear), parameters.otherPayerDeterminations.value
+        else { return nil }
         let groups = parameters.payerInitiatedGroups.value
         let group: String
         switch submission.payer.type.group {

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import OPAPMCore
+
+/// Issue 19's corrections, each decided by the law for its period and tested at its boundary.
+@Suite struct LawByPeriodTests {
+    let engine = DeterminationEngine()
+
+    func rules(_ result: ArrangementDetermination, severity: Severity = .error) -> Set<String> {
+        Set(result.findings.filter { $0.severity == severity }.map(\.rule))
+    }
+
+    /// The commercial worked-example sample, moved to `year`: dates, submission date before the year's
+    /// deadline, and the year requested.
+    func sample(year: Int, _ change: (inout Submission) -> Void = { _ in }) throws -> Submission {
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        submission.performanceYears = [Located(year, at: submission.location)]
+        submission.submissionDate = Located(CalendarDate(year: year - 1, month: 5, day: 14), at: submission.location)
+        submission.arrangement.startDate = Located(CalendarDate(year: year, month: 1, day: 1), at: submission.location)
+        submission.arrangement.endDate = Located(CalendarDate(year: year, month: 12, day: 31), at: submission.location)
+        change(&submission)
+        return submission
+    }
+
+    /// 1. 3.5% total risk, 35% average: the 4% total potential risk test is PY2019's alone.
+    @Test(arguments: [2019, 2020, 2021, 2025])
+    func totalPotentialRiskIsPY2019sAlone(year: Int) throws {
+        let submission = try sample(year: year) { submission in
+            submission.payer.type = .medicareAdvantage
+            submission.submitter.type = .medicareHealthPlan
+            submission.arrangement.financialRisk?.bands = [
+                LossBand(fromPercent: 0, toPercent: 20, ratePercent: 35, location: submission.location)
+            ]
+            submission.arrangement.financialRisk?.maximumLiability = Located(decimal("350000"), at: submission.location)
+        }
+        let result = engine.determine(submission, year: year)
+        if year == 2019 {
+            #expect(rules(result) == ["FR003"], "\(result.findings.map(\.message))")
+        } else {
+            #expect(result.determination == .approved, "\(year): \(result.findings.map(\.message))")
+        }
+    }
+
+    /// 2. No Other Payer Advanced APM determinations before PY2019.
+    @Test func noDeterminationsBeforePY2019() throws {
+        let capitation = try loadSample("samples/approved/medicare-advantage-full-capitation.xml")
+        let y2018 = engine.determine(capitation, year: 2018)
+        #expect(y2018.determination == .notApproved)
+        #expect(rules(y2018).contains("SUB008"))
+        #expect(!rules(engine.determine(capitation, year: 2019)).contains("SUB008"))
+    }
+
+    /// 3. A late request is not reviewed: an error, never an approval.
+    @Test func aLateRequestIsNotApproved() throws {
+        let late = try sample(year: 2024) { $0.submissionDate = Located(CalendarDate(year: 2023, month: 6, day: 2), at: $0.location) }
+        let result = engine.determine(late, year: 2024)
+        #expect(result.determination == .notApproved)
+        #expect(rules(result) == ["SUB004"])
+        let onTime = try sample(year: 2024) { $0.submissionDate = Located(CalendarDate(year: 2023, month: 6, day: 1), at: $0.location) }
+        #expect(engine.determine(onTime, year: 2024).determination == .approved)
+    }
+
+    /// 4. Title XIX clinician-initiated requests are due 1 November of the prior year; in PY2019 only
+    /// Medicare Health Plans and payers aligned with a CMS Multi-Payer Model could use the payer-initiated process.
+    @Test func deadlinesAndRoutesByPayerAndYear() throws {
+        var medicaid = try loadSample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml")
+        medicaid.process = .clinicianInitiated
+        medicaid.submitter.type = .apmEntity
+        medicaid.submissionDate = Located(CalendarDate(year: 2023, month: 11, day: 15), at: medicaid.location)
+        let late = engine.determine(medicaid, year: 2024)
+        #expect(late.findings.contains { $0.rule == "SUB004" && $0.severity == .error && $0.message.contains("2023-11-01") })
+        medicaid.submissionDate = Located(CalendarDate(year: 2023, month: 11, day: 1), at: medicaid.location)
+        #expect(!rules(engine.determine(medicaid, year: 2024)).contains("SUB004"))
+
+        let commercial2019 = try sample(year: 2019)
+        let refused = engine.determine(commercial2019, year: 2019)
+        #expect(refused.findings.contains { $0.rule == "SUB001" && $0.message.contains("no payer-initiated process") })
+        let aligned2019 = try sample(year: 2019) { $0.arrangement.multiPayerModel = "Comprehensive Primary Care Plus" }
+        #expect(!rules(engine.determine(aligned2019, year: 2019)).contains("SUB001"))
+        let commercial2020 = try sample(year: 2020)
+        #expect(!rules(engine.determine(commercial2020, year: 2020)).contains("SUB001"))
+    }
+
+    /// 5. Each year is decided on its own: a year past the arrangement's end fails alone.
+    @Test func eachYearIsDecidedOnItsOwn() throws {
+        let submission = try sample(year: 2025) { submission in
+            submission.performanceYears = [Located(2025, at: submission.location), Located(2026, at: submission.location)]
+            submission.submissionDate = Located(CalendarDate(year: 2024, month: 5, day: 14), at: submission.location)
+        }
+        #expect(engine.determine(submission, year: 2025).determination == .approved)
+        let y2026 = engine.determine(submission, year: 2026)
+        #expect(rules(y2026) == ["SUB002"], "\(y2026.findings.map(\.message))")
+    }
+
+    /// 6. A QCDR measure counts as a MIPS measure in PY2019 (414.1330(a)(2)), not from PY2020.
+    @Test func qcdrMeasuresCountInPY2019Only() throws {
+        func qcdrOnly(_ year: Int) throws -> Submission {
+            try sample(year: year) { submission in
+                submission.payer.type = .medicareAdvantage
+                submission.submitter.type = .medicareHealthPlan
+                submission.arrangement.financialRisk?.bands = [
+                    LossBand(fromPercent: 0, toPercent: 20, ratePercent: 40, location: submission.location)
+                ]
+                for index in submission.arrangement.quality.measures.indices {
+                    submission.arrangement.quality.measures[index].source = .qcdr
+                }
+            }
+        }
+        #expect(!rules(engine.determine(try qcdrOnly(2019), year: 2019)).contains("QM001"))
+        #expect(rules(engine.determine(try qcdrOnly(2020), year: 2020)).contains("QM001"))
+    }
+
+    /// 7. One outcome measure and nothing else: PY2019 and PY2023 pass, PY2020–2022 need an additional one.
+    @Test(arguments: [(2019, true), (2020, false), (2022, false), (2023, true)])
+    func aSingleOutcomeMeasureByPeriod(year: Int, passes: Bool) throws {
+        let submission = try sample(year: year) { submission in
+            submission.payer.type = .medicareAdvantage
+            submission.submitter.type = .medicareHealthPlan
+            submission.arrangement.financialRisk?.bands = [
+                LossBand(fromPercent: 0, toPercent: 20, ratePercent: 40, location: submission.location)
+            ]
+            submission.arrangement.quality.measures = [submission.arrangement.quality.measures[0]]
+        }
+        let result = engine.determine(submission, year: year)
+        #expect(rules(result).contains("QM003") == !passes, "\(year): \(result.findings.map(\.message))")
+        if !passes {
+            #expect(result.findings.contains { $0.message.contains("additional outcome measure") })
+        }
+    }
+}
