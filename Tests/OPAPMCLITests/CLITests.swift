@@ -228,8 +228,10 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil, standard
         defer { try? FileManager.default.removeItem(at: root) }
         let a = root.appendingPathComponent("a").path
         let b = root.appendingPathComponent("b").path
-        #expect(try opapm(["generate", "--out", a, "--count", "9", "--roster", "50", "--seed", "7"]).status == 0)
-        #expect(try opapm(["generate", "--out", b, "--count", "9", "--roster", "50", "--seed", "7"]).status == 0)
+        // 40: from PY2023 an APM Entity of 50 or more clinicians takes the general standards, not the
+        // medical-home ones, and a generated medical home would then state no expenditure risk.
+        #expect(try opapm(["generate", "--out", a, "--count", "9", "--roster", "40", "--seed", "7"]).status == 0)
+        #expect(try opapm(["generate", "--out", b, "--count", "9", "--roster", "40", "--seed", "7"]).status == 0)
         for name in try FileManager.default.contentsOfDirectory(atPath: a) {
             let left = try Data(contentsOf: URL(fileURLWithPath: a).appendingPathComponent(name))
             let right = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))

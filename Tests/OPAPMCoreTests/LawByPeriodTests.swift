@@ -129,3 +129,103 @@ import Testing
         }
     }
 }
+
+/// Issue 19, corrections 9 and 10: the medical-home routes and the 50-clinician count by period.
+@Suite struct MedicalHomeByPeriodTests {
+    let engine = DeterminationEngine()
+
+    func medicalHome(year: Int, entity: Int, organization: Int) throws -> Submission {
+        var submission = try loadSample("samples/approved/medicaid-managed-care-medical-home.xml")
+        submission.performanceYears = [Located(year, at: submission.location)]
+        submission.submissionDate = Located(CalendarDate(year: year - 1, month: 3, day: 28), at: submission.location)
+        submission.arrangement.startDate = Located(CalendarDate(year: year, month: 1, day: 1), at: submission.location)
+        submission.arrangement.endDate = Located(CalendarDate(year: year, month: 12, day: 31), at: submission.location)
+        for index in submission.arrangement.apmEntities.indices {
+            submission.arrangement.apmEntities[index].eligibleClinicianCount = entity
+            submission.arrangement.apmEntities[index].organizationClinicianCount = Located(organization, at: submission.location)
+            submission.arrangement.apmEntities[index].roster = nil
+        }
+        return submission
+    }
+
+    @Test func theLimitCountsTheOwningOrganizationThroughPY2022AndTheEntityFromPY2023() throws {
+        // A 20-clinician entity of a 300-clinician system: general standards in PY2022, medical home in PY2023.
+        #expect(engine.determine(try medicalHome(year: 2022, entity: 20, organization: 300), year: 2022).figures.route == .general)
+        #expect(engine.determine(try medicalHome(year: 2023, entity: 20, organization: 300), year: 2023).figures.route == .medicalHome)
+        // A 60-clinician entity of a 12-clinician organisation: the other way round.
+        #expect(engine.determine(try medicalHome(year: 2022, entity: 60, organization: 12), year: 2022).figures.route == .medicalHome)
+        #expect(engine.determine(try medicalHome(year: 2023, entity: 60, organization: 12), year: 2023).figures.route == .general)
+        // Exactly 50 in PY2023: over the limit, with a note on the text's two readings.
+        let fifty = engine.determine(try medicalHome(year: 2023, entity: 50, organization: 12), year: 2023)
+        #expect(fifty.figures.route == .general)
+        #expect(fifty.findings.contains { $0.rule == "MMH005" && $0.severity == .note && $0.message.contains("exactly 50") })
+    }
+
+    /// A commercial payer aligned with Primary Care First, medical-home terms: the Aligned Other Payer
+    /// Medical Home Model route from PY2020, not before.
+    @Test func theAlignedOtherPayerMedicalHomeRouteOpensInPY2020() throws {
+        func aligned(_ year: Int) throws -> Submission {
+            var submission = try medicalHome(year: year, entity: 20, organization: 20)
+            submission.payer.type = .commercial
+            submission.submitter.type = .payer
+            submission.arrangement.multiPayerModel = "Primary Care First"
+            submission.submissionDate = Located(CalendarDate(year: year - 1, month: 5, day: 15), at: submission.location)
+            return submission
+        }
+        let y2020 = engine.determine(try aligned(2020), year: 2020)
+        #expect(y2020.figures.route == .medicalHome)
+        #expect(!y2020.findings.contains { $0.rule == "MMH001" })
+        let y2019 = engine.determine(try aligned(2019), year: 2019)
+        #expect(y2019.figures.route == .general)
+        #expect(y2019.findings.contains { $0.rule == "MMH001" })
+    }
+}
+
+/// Issue 19, correction 11: only CMS's own contracts with Medicare Advantage Organizations are excluded.
+@Suite struct CapitationExclusionTests {
+    @Test func onlyCMSContractsWithMedicareAdvantageOrganizationsAreExcluded() throws {
+        let engine = DeterminationEngine()
+        var capitation = try loadSample("samples/approved/medicare-advantage-full-capitation.xml")
+        capitation.payer.cmsContract = true
+        let direct = engine.determine(capitation, year: 2024)
+        #expect(direct.findings.contains { $0.rule == "CAP001" && $0.message.contains("Medicare Advantage Organization") })
+        for other in [PayerType.pace, .costPlan1876, .medicareMedicaidPlan] {
+            capitation.payer.type = other
+            let result = engine.determine(capitation, year: 2024)
+            #expect(!result.findings.contains { $0.rule == "CAP001" }, "\(other)")
+        }
+    }
+}
+
+/// Issue 19, correction 13: a CEHRT requirement without a share is presumed to meet (b); a roster below
+/// the year's share fails it.
+@Suite struct CEHRTPresumptionTests {
+    @Test func aRequirementWithoutAShareIsPresumedMetAndARosterBelowTheShareFails() throws {
+        let engine = DeterminationEngine()
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        submission.arrangement.cehrt.requiredPercent = nil
+        let presumed = engine.determine(submission, year: 2024)
+        #expect(presumed.determination == .approved, "\(presumed.findings.map(\.message))")
+        #expect(presumed.findings.contains { $0.rule == "CEHRT001" && $0.severity == .note })
+        let roster = try loadSample("samples/not-approved/CEHRT002-roster-share-below-75-percent.xml")
+        var below = roster
+        below.arrangement.cehrt.required = true
+        below.arrangement.cehrt.requiredPercent = nil
+        #expect(engine.determine(below, year: 2024).findings.contains { $0.rule == "CEHRT002" && $0.severity == .error })
+    }
+}
+
+/// Issue 19, correction 14: a measure accepted only by consensus endorsement or CMS determination is put
+/// to the reviewers, not approved on the submitter's word.
+@Suite struct MeasureEvidenceTests {
+    @Test func consensusAndCMSDeterminedSourcesAreReportedForReview() throws {
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        for index in submission.arrangement.quality.measures.indices {
+            submission.arrangement.quality.measures[index].source = index == 0 ? .consensusEndorsed : .cmsDetermined
+        }
+        let result = DeterminationEngine().determine(submission, year: 2024)
+        let review = result.findings.filter { $0.rule == "QM001" && $0.severity == .warning }
+        #expect(review.count == submission.arrangement.quality.measures.count)
+        #expect(review.allSatisfy { $0.message.contains("on the submitter's evidence") })
+    }
+}

@@ -84,6 +84,7 @@ func expectGolden(_ text: String, file relative: String, sourceLocation: Testing
         let text = CheckTextReport.render([result])
         #expect(text.contains("average 34.375%, lowest 25%; lowest rate applies"))
         #expect(text.contains("[FR004] lowest marginal risk 25%, needs 30%"))
-        #expect(text.contains("cite: 42 CFR 414.1420(d)(3)(ii)(A), (d)(5)"))
+        // PY2019's own paragraphs, from the law file: (d)(3)(ii)(A) is gone from the PY2020 text.
+        #expect(text.contains("cite: 42 CFR 414.1420(d)(3)(ii)(A), 81 FR 77537; 42 CFR 414.1420(d)(5)(i), 81 FR 77537"))
     }
 }

@@ -103,7 +103,7 @@ public struct DeterminationEngine: Sendable {
         return violations.map { violation in
             Finding(
                 rule: description.id, severity: violation.severity ?? severity,
-                message: violation.message, help: violation.help ?? description.help, citation: description.citation,
+                message: violation.message, help: violation.help ?? description.help, citation: violation.citation ?? description.citation,
                 file: file, line: violation.location.line, column: violation.location.column,
                 path: violation.location.path, incomplete: violation.incomplete)
         }

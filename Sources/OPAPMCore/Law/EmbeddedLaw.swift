@@ -303,12 +303,23 @@ enum EmbeddedLaw {
     {
       "key": "marginalRiskMinimumPercent",
       "from": 2017,
+      "to": 2019,
+      "value": "30",
+      "paragraph": "42 CFR 414.1420(d)(3)(ii)(A)",
+      "amendment": "81 FR 77537",
+      "provenance": "codified",
+      "snapshot": "MichalOpoka/ecfr@4f315ec"
+    },
+    {
+      "key": "marginalRiskMinimumPercent",
+      "from": 2020,
       "to": null,
       "value": "30",
       "paragraph": "42 CFR 414.1420(d)(3)(ii)",
-      "amendment": "81 FR 77537",
+      "amendment": "81 FR 77537; 84 FR 63200",
       "provenance": "codified",
-      "snapshot": "MichalOpoka/ecfr@8ee9c12"
+      "snapshot": "MichalOpoka/ecfr@8ee9c12",
+      "note": "From PY2020 (d)(3)(ii) is the marginal risk rate alone; its (A) and (B) are gone."
     },
     {
       "key": "marginalRiskMethod",

@@ -57,15 +57,19 @@ public struct Violation: Sendable, Hashable {
     public var incomplete: Bool
     /// Overrides the rule's default severity for this finding (for notes on review paths).
     public var severity: Severity?
+    /// The paragraphs in force for the year decided, from the law file, where they differ by year from
+    /// the rule's own citation (which names the current text).
+    public var citation: String?
 
     public init(_ message: String, at location: SourceLocation, help: String? = nil, incomplete: Bool = false,
-        severity: Severity? = nil)
+        severity: Severity? = nil, citation: String? = nil)
     {
         self.message = message
         self.location = location
         self.help = help
         self.incomplete = incomplete
         self.severity = severity
+        self.citation = citation
     }
 }
 

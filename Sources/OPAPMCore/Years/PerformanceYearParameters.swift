@@ -10,6 +10,8 @@ public struct PerformanceYearParameters: Sendable, Hashable {
     public var cehrtMinimumPercent: YearValue<Decimal>
     /// 414.1420(b): `required` (PY2017–2019) or `used` (PY2020 on).
     public var cehrtTest: YearValue<String>
+    /// 414.1445(c)(2): an arrangement shown to require CEHRT is presumed to meet 414.1420(b) (PY2018 on).
+    public var cehrtRequirementPresumed: YearValue<Bool>
     /// 414.1420(c)(2): sources from which at least one measure must come.
     public var acceptedMeasureSources: YearValue<Set<MeasureSource>>
     /// 414.1420(c)(2)(i)(A) with 414.1330(a)(2): QCDR measures count as MIPS measures (PY2019).
@@ -37,6 +39,8 @@ public struct PerformanceYearParameters: Sendable, Hashable {
     /// 414.1420(d)(6): expected expenditures are capped at what the participant would spend without the
     /// arrangement (PY2020 on).
     public var expectedExpendituresCap: YearValue<Bool>
+    /// 414.1420(d)(7): whose contracts with CMS are not capitation: `cms-ma-organization-contracts`.
+    public var capitationExclusion: YearValue<String>
     /// 414.1420(d)(4): medical-home nominal amount, percent of average estimated total revenue; nil before PY2019.
     public var medicalHomeMinimumPercent: YearValue<Decimal?>
     /// 414.1420(d)(2): the Aligned Other Payer Medical Home Model route (PY2020 on).
@@ -75,6 +79,7 @@ public struct PerformanceYearParameters: Sendable, Hashable {
         otherPayerDeterminations = value(.otherPayerDeterminations, flag)
         cehrtMinimumPercent = value(.cehrtMinimumPercent) { decimal($0) ?? 0 }
         cehrtTest = value(.cehrtTest) { text($0) ?? "required" }
+        cehrtRequirementPresumed = value(.cehrtRequirementPresumed, flag)
         acceptedMeasureSources = value(.acceptedMeasureSources) { Set(list($0).compactMap(MeasureSource.init(rawValue:))) }
         qcdrMeasuresAreMIPSMeasures = value(.qcdrMeasuresAreMIPSMeasures, flag)
         outcomeMeasureRule = value(.outcomeMeasureRule) { text($0) ?? "outcome-measure" }
@@ -87,6 +92,7 @@ public struct PerformanceYearParameters: Sendable, Hashable {
         marginalRiskMethod = value(.marginalRiskMethod) { text($0).flatMap(MarginalRiskMethod.init(rawValue:)) ?? .average }
         smallLossPercent = value(.smallLossPercent) { decimal($0) ?? 0 }
         expectedExpendituresCap = value(.expectedExpendituresCap, flag)
+        capitationExclusion = value(.capitationExclusion) { text($0) ?? "cms-ma-organization-contracts" }
         medicalHomeMinimumPercent = value(.medicalHomeMinimumPercent, decimal)
         alignedMedicalHomeRoute = value(.alignedMedicalHomeRoute, flag)
         medicalHomeClinicianLimit = value(.medicalHomeClinicianLimit) { text($0).flatMap { Int($0) } }

@@ -13,7 +13,9 @@ public struct CEHRTRequiredShare: Rule {
             The arrangement must require at least 50% (PY2017–2019) or 75% (PY2020 on) of the eligible \
             clinicians in each participating APM Entity, or each hospital, to use certified EHR technology to \
             document and communicate clinical care. Where the arrangement does not require it, documented use \
-            (a roster showing the share in every APM Entity) is accepted instead.
+            (a roster showing the share in every APM Entity) is accepted instead. An arrangement shown to \
+            require CEHRT without stating a share is presumed to meet the criterion (414.1445(c)(2), PY2018 on): \
+            a note, not a gap; a roster below the share still fails it (CEHRT002).
             """,
         rationale: """
             CEHRT use is the first of the three criteria. The 75% from 2020 follows the regulation as amended \
@@ -36,6 +38,15 @@ public struct CEHRTRequiredShare: Rule {
                 at: cehrt.location)]
         }
         guard let required = cehrt.requiredPercent else {
+            // 414.1445(c)(2): a requirement shown is presumed to meet (b); a roster below the share still
+            // fails it (CEHRT002).
+            let presumed = context.parameters.cehrtRequirementPresumed
+            if presumed.value {
+                return [Violation(
+                    "arrangement requires CEHRT use without stating a share: presumed to meet 414.1420(b)", at: cehrt.location,
+                    help: "reviewers: the presumption holds unless evidence shows less than \(minimum.percentText) use",
+                    severity: .note, citation: presumed.source)]
+            }
             return [Violation(
                 "required CEHRT share not stated", at: cehrt.location,
                 help: "state requiredPercent, the share of eligible clinicians required to use CEHRT", incomplete: true)]

@@ -10,8 +10,9 @@ public struct FullCapitation: Rule {
         summary: """
             An arrangement of kind full-capitation must pay a per-capita or otherwise predetermined amount for \
             all items and services for a population for a fixed period (a settlement contradicts the kind: \
-            INP007), and must not be a contract made directly between CMS and a Medicare \
-            Advantage organization or other Medicare Health Plan.
+            INP007). Excluded: an arrangement made directly between CMS and a Medicare Advantage Organization \
+            (cmsContract on a Medicare Advantage payer); other Medicare Health Plans' contracts with CMS, and a \
+            plan's own contracts with providers, are not excluded (the law file's capitationExclusion).
             """,
         rationale: """
             Full capitation puts the whole risk on the entity, so it meets the risk criterion without the \
@@ -34,10 +35,14 @@ public struct FullCapitation: Rule {
         if !capitation.allItemsAndServices {
             violations.append(Violation("capitation does not cover all items and services", at: capitation.location))
         }
-        if context.submission.payer.cmsContract {
+        let exclusion = context.parameters.capitationExclusion
+        let payer = context.submission.payer
+        let excluded = payer.cmsContract
+            && (payer.type == .medicareAdvantage || exclusion.value == "medicare-health-plans" && payer.type.group == .medicareHealthPlan)
+        if excluded {
             violations.append(Violation(
-                "arrangement is made directly between CMS and a Medicare Health Plan, not capitation under (d)(7)",
-                at: context.submission.payer.location))
+                "arrangement is made directly between CMS and a Medicare Advantage Organization, not capitation under (d)(7)",
+                at: payer.location, citation: exclusion.source))
         }
         return violations
     }

@@ -6,7 +6,7 @@ public struct MarginalRiskRate: Rule {
         id: "FR004",
         title: "Marginal risk rate of at least 30%",
         severity: .error,
-        citation: "42 CFR 414.1420(d)(3)(ii)(A), (d)(5)",
+        citation: "42 CFR 414.1420(d)(3)(ii), (d)(5)",
         summary: """
             The share of expenditures above expected expenditures that the entity must pay is at least 30%. \
             Where it varies with the overrun, the lowest rate (PY2017–2019) or the average rate (PY2020 on) is \
@@ -33,8 +33,10 @@ public struct MarginalRiskRate: Rule {
         let rate = risk.rate(for: method)
         guard rate.isBelow(minimum) else { return [] }
         let window = "window \(risk.windowStart.percentText)–\(risk.windowEnd.percentText) of expected expenditures"
+        // The paragraphs of the year decided: PY2019 cites (d)(3)(ii)(A), which the PY2020 text no longer has.
+        let citation = context.parameters.marginalRiskMinimumPercent.source + "; " + context.parameters.marginalRiskMethod.source
         return [Violation(
             "\(method.rawValue) marginal risk \(rate.percentText), needs \(minimum.percentText) (\(window); short by \((minimum - rate).percentText))",
-            at: terms.location)]
+            at: terms.location, citation: citation)]
     }
 }

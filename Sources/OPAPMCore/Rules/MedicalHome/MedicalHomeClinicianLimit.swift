@@ -8,10 +8,12 @@ public struct MedicalHomeClinicianLimit: Rule {
         severity: .warning,
         citation: "42 CFR 414.1420(d)(8)",
         summary: """
-            From PY2019, when an APM Entity is owned and operated by an organization with 50 or more eligible \
+            PY2019–2022: when an APM Entity is owned and operated by an organization with 50 or more eligible \
             clinicians whose Medicare billing rights are reassigned to its TINs (or its subsidiaries'), the \
-            medical-home standards do not apply: the arrangement is judged under the general standards \
-            (d)(1) and (d)(3), and this warning says so. Each entity's organization size must be stated.
+            medical-home standards do not apply (each entity's organization size must be stated). From PY2023 \
+            the count is the APM Entity's own eligible clinicians (an entity of exactly 50 gets a note: the text \
+            says both "50 or more" and "more than 50"). Either way the arrangement is then judged under the \
+            general standards (d)(1) and (d)(3), and this warning says so.
             """,
         rationale: """
             The lighter medical-home standards are meant for small practices; large organizations can bear the \
@@ -19,23 +21,37 @@ public struct MedicalHomeClinicianLimit: Rule {
             """,
         help: "state general financial risk terms (financialRisk) for arrangements with large organizations",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH005-organization-of-50-clinicians.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/MMH005-organization-of-50-clinicians.xml", year: 2022)])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let arrangement = context.arrangement
+        let parameters = context.parameters
         guard MedicalHomeRoute.claimed(arrangement), arrangement.kind.value != .fullCapitation,
-            context.submission.payer.type.isTitleXIX, let limit = context.parameters.medicalHomeClinicianLimit.value
+            MedicalHomeRoute.payerMayUse(context.submission, parameters: parameters),
+            let limit = parameters.medicalHomeClinicianLimit.value
         else { return [] }
-        var violations = MedicalHomeRoute.entitiesOverLimit(arrangement, limit: limit).map { entity in
-            Violation(
-                "APM Entity \(entity.tin) belongs to an organization of \(entity.organizationClinicianCount?.value ?? 0) eligible clinicians (limit: fewer than \(limit)): judged under the general financial risk standards",
-                at: entity.organizationClinicianCount?.location ?? entity.location)
+        let ownCount = parameters.medicalHomeLimitBasis.value == "apm-entity"
+        let whose = ownCount ? "has" : "belongs to an organization of"
+        var violations = MedicalHomeRoute.entitiesOverLimit(arrangement, parameters: parameters).map { entity in
+            let count = MedicalHomeRoute.limitedCount(entity, parameters: parameters)
+            return Violation(
+                "APM Entity \(entity.tin) \(whose) \(count?.value ?? 0) eligible clinicians (limit: fewer than \(limit), \(parameters.medicalHomeLimitBasis.value)): judged under the general financial risk standards",
+                at: count?.location ?? entity.location, citation: parameters.medicalHomeLimitBasis.source)
         }
-        if violations.isEmpty {
+        if violations.isEmpty && !ownCount {
             violations = arrangement.apmEntities.filter { $0.organizationClinicianCount == nil }.map { entity in
                 Violation(
                     "APM Entity \(entity.tin): size of the owning organization not stated", at: entity.location,
                     help: "state organizationClinicianCount", incomplete: true, severity: .error)
+            }
+        }
+        // The PY2023 text says both "50 or more" and "more than 50": exactly 50 is read as over (interpretation).
+        if ownCount {
+            for entity in arrangement.apmEntities where entity.eligibleClinicianCount == limit {
+                violations.append(Violation(
+                    "APM Entity \(entity.tin) has exactly \(limit) eligible clinicians: the PY\(context.year) text says both "
+                        + "\"\(limit) or more\" and \"more than \(limit)\"; opapm reads \(limit) or more (interpretation)",
+                    at: entity.location, severity: .note, citation: parameters.medicalHomeClinicianLimit.source))
             }
         }
         return violations

@@ -6,18 +6,33 @@ public enum MedicalHomeRoute {
         arrangement.kind.value == .medicalHome || arrangement.medicalHome != nil
     }
 
-    /// APM Entities whose owning organization reaches the year's clinician limit.
-    public static func entitiesOverLimit(_ arrangement: Arrangement, limit: Int?) -> [APMEntity] {
-        guard let limit else { return [] }
-        return arrangement.apmEntities.filter { ($0.organizationClinicianCount?.value ?? 0) >= limit }
+    /// Whether the payer may take a medical-home route this year: a Title XIX arrangement (Medicaid
+    /// Medical Home Model), or from PY2020 a payer aligned with a CMS Multi-Payer Model (Aligned Other
+    /// Payer Medical Home Model, 414.1420(d)(2) with the law file's alignedMedicalHomeRoute).
+    public static func payerMayUse(_ submission: Submission, parameters: PerformanceYearParameters) -> Bool {
+        if submission.payer.type.isTitleXIX { return true }
+        return parameters.alignedMedicalHomeRoute.value && submission.arrangement.multiPayerModel != nil
+    }
+
+    /// The count the year's clinician limit reads for `entity`: the owning organization's eligible
+    /// clinicians (PY2019–2022) or the APM Entity's own (PY2023 on), by the law file's medicalHomeLimitBasis.
+    public static func limitedCount(_ entity: APMEntity, parameters: PerformanceYearParameters) -> Located<Int>? {
+        if parameters.medicalHomeLimitBasis.value == "apm-entity" {
+            return Located(entity.eligibleClinicianCount, at: entity.location)
+        }
+        return entity.organizationClinicianCount
+    }
+
+    /// APM Entities at or over the year's clinician limit.
+    public static func entitiesOverLimit(_ arrangement: Arrangement, parameters: PerformanceYearParameters) -> [APMEntity] {
+        guard let limit = parameters.medicalHomeClinicianLimit.value else { return [] }
+        return arrangement.apmEntities.filter { (limitedCount($0, parameters: parameters)?.value ?? 0) >= limit }
     }
 
     public static func route(for submission: Submission, parameters: PerformanceYearParameters) -> RiskRoute {
         let arrangement = submission.arrangement
         if arrangement.kind.value == .fullCapitation { return .capitation }
-        guard claimed(arrangement) else { return .general }
-        guard submission.payer.type.isTitleXIX else { return .general }
-        let overLimit = entitiesOverLimit(arrangement, limit: parameters.medicalHomeClinicianLimit.value)
-        return overLimit.isEmpty ? .medicalHome : .general
+        guard claimed(arrangement), payerMayUse(submission, parameters: parameters) else { return .general }
+        return entitiesOverLimit(arrangement, parameters: parameters).isEmpty ? .medicalHome : .general
     }
 }

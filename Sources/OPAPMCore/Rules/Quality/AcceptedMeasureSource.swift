@@ -28,11 +28,23 @@ public struct AcceptedMeasureSource: Rule {
             return [Violation("no quality measures", at: quality.location)]
         }
         // A closure, not the method itself: a partially applied method copies the whole context into a box.
-        if quality.measures.contains(where: { context.countsAsAcceptedSource($0) }) { return [] }
+        let accepted = quality.measures.filter { context.countsAsAcceptedSource($0) }
+        if accepted.contains(where: { $0.source == .mipsList || $0.source == .qcdr }) { return [] }
+        if !accepted.isEmpty {
+            // Consensus endorsement and CMS's own determination rest on evidence the submitter gives: never
+            // approved silently, each claim is put to the reviewers.
+            return accepted.map { measure in
+                Violation(
+                    "measure \(measure.id) is accepted as '\(measure.source.rawValue)' on the submitter's evidence: reviewers confirm it",
+                    at: measure.location,
+                    help: "reviewers: check the endorsement or the evidence that the measure is evidence-based, reliable and valid",
+                    severity: .warning)
+            }
+        }
         let sources = Set(quality.measures.map(\.source)).sorted().map(\.rawValue).joined(separator: ", ")
-        let accepted = context.parameters.acceptedMeasureSources.value.sorted().map(\.rawValue).joined(separator: ", ")
+        let acceptedSources = context.parameters.acceptedMeasureSources.value.sorted().map(\.rawValue).joined(separator: ", ")
         return [Violation(
-            "no measure from a source accepted for \(context.year) (measures' sources: \(sources); accepted: \(accepted))",
+            "no measure from a source accepted for \(context.year) (measures' sources: \(sources); accepted: \(acceptedSources))",
             at: quality.location)]
     }
 }
