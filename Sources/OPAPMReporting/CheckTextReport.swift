@@ -156,6 +156,14 @@ public enum CheckTextReport {
                 out += method.rawValue
                 out += " rate applies"
             }
+            if let average = figures.averageMarginalRiskFromZeroPercent, let lowest = figures.lowestMarginalRiskFromZeroPercent {
+                out += "; over (0%, "
+                out += end.percentText
+                out += "]: average "
+                out += average.percentText
+                out += ", lowest "
+                out += lowest.percentText
+            }
             if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
                 out += "; without allowances "
                 out += plain.percentText

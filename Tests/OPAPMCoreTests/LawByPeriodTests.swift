@@ -229,3 +229,44 @@ import Testing
         #expect(review.allSatisfy { $0.message.contains("on the submitter's evidence") })
     }
 }
+
+/// Issue 19, correction 8: the allowances are never used against the arrangement, and a first-dollar
+/// jump is not a marginal rate.
+@Suite struct AllowanceTests {
+    func decide(_ risk: FinancialRiskTerms, year: Int) throws -> ArrangementDetermination {
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        submission.performanceYears = [Located(year, at: submission.location)]
+        submission.submissionDate = Located(CalendarDate(year: year - 1, month: 5, day: 14), at: submission.location)
+        submission.arrangement.startDate = Located(CalendarDate(year: year, month: 1, day: 1), at: submission.location)
+        submission.arrangement.endDate = Located(CalendarDate(year: year, month: 12, day: 31), at: submission.location)
+        submission.arrangement.financialRisk = risk
+        return DeterminationEngine().determine(submission, year: year)
+    }
+
+    /// 50% on 0–4% and 20% above, capped at 5.2%: 20% over (4%, 9%], 33.3% over (0%, 9%]: approved.
+    @Test func theWindowFromZeroCountsForTheArrangement() throws {
+        let risk = terms(expected: "10000000", bands: [("0", "4", "50"), ("4", nil, "20")], cap: "520000")
+        let analysis = try analysis(risk, year: 2021)
+        #expect(analysis.averageRatePercent == 20)
+        #expect(analysis.averageFromZeroPercent?.rounded(4) == decimal("33.3333"))
+        let result = try decide(risk, year: 2021)
+        #expect(result.determination == .approved, "\(result.findings.map(\.message))")
+        // Rates below 30% in both windows still fail.
+        let low = terms(expected: "10000000", bands: [("0", "4", "25"), ("4", nil, "20")], cap: "520000")
+        #expect(try decide(low, year: 2021).findings.contains { $0.rule == "FR004" })
+    }
+
+    /// First-dollar sharing of 28% from a minimum loss rate of 3.9%, 4% or 4.1%: the jump is not a rate.
+    @Test(arguments: ["3.9", "4", "4.1"])
+    func aFirstDollarJumpIsNotAMarginalRate(mlr: String) throws {
+        let risk = terms(expected: "10000000", bands: [("0", nil, "28")], mlr: (mlr, true), cap: "600000")
+        let analysis = try analysis(risk, year: 2021)
+        // Rounded: the window ends where L reaches R, at 3/0.28 of a percent, which no decimal holds exactly
+        // (exact quotients are the renovation issue's).
+        let average = analysis.averageRatePercent.rounded(10)
+        #expect(average.isAtMost(28), "\(mlr): \(analysis.averageRatePercent)")
+        #expect(analysis.averageRatePercent.rounded(4) != decimal("44.7368"))
+        if mlr != "4.1" { #expect(average == 28, "\(mlr)") }
+        #expect(try decide(risk, year: 2021).findings.contains { $0.rule == "FR004" }, "\(mlr)")
+    }
+}

@@ -28,6 +28,10 @@ public struct Figures: Sendable, Hashable, Codable {
     public var averageMarginalRiskPercent: Decimal?
     public var lowestMarginalRiskPercent: Decimal?
     public var averageMarginalRiskWithoutAllowancesPercent: Decimal?
+    /// Average and lowest rate over (0, u], without the small-loss allowance: the test is met over either
+    /// window, since the allowance is never used against the arrangement.
+    public var averageMarginalRiskFromZeroPercent: Decimal?
+    public var lowestMarginalRiskFromZeroPercent: Decimal?
     /// Corners of the liability curve L(x), overrun and liability as percents of expected expenditures.
     public var liabilityCurve: [CurvePoint]?
     public var smallLossPercent: Decimal?

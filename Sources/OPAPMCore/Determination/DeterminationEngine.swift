@@ -157,6 +157,8 @@ public struct DeterminationEngine: Sendable {
             figures.averageMarginalRiskPercent = risk.averageRatePercent.rounded(4)
             figures.lowestMarginalRiskPercent = risk.lowestRatePercent.rounded(4)
             figures.averageMarginalRiskWithoutAllowancesPercent = risk.averageWithoutAllowancesPercent?.rounded(4)
+            figures.averageMarginalRiskFromZeroPercent = risk.averageFromZeroPercent?.rounded(4)
+            figures.lowestMarginalRiskFromZeroPercent = risk.lowestFromZeroPercent?.rounded(4)
             figures.smallLossPercent = context.parameters.smallLossPercent.value
             figures.marginalRiskMinimumPercent = context.parameters.marginalRiskMinimumPercent.value
             // Draw a little past where L stops rising (or the large-loss point, when L never stops).

@@ -28,6 +28,10 @@ public struct RiskAnalysis: Sendable, Hashable {
     public var lowestRatePercent: Decimal
     /// Average over every overrun up to where L stops rising: what the allowances change.
     public var averageWithoutAllowancesPercent: Decimal?
+    /// Average and lowest rate over (0, u]: the window without the small-loss allowance, which CMS "may"
+    /// use and never uses against the arrangement (brief 3.3); nil where it is the standard window.
+    public var averageFromZeroPercent: Decimal?
+    public var lowestFromZeroPercent: Decimal?
 
     public var totalRiskMet: Bool { maximumLiabilityPercent.map { !$0.isBelow(requirementPercent) } ?? true }
 
@@ -58,23 +62,37 @@ public struct RiskAnalysis: Sendable, Hashable {
         let upper = reach?.point ?? curve.endOfRise ?? small
         windowStart = small.isBelow(upper) ? small : 0
         windowEnd = upper
-        if windowStart.isBelow(windowEnd) {
-            let top = reach?.value ?? curve.valueAfter(windowEnd)
-            averageRatePercent = top.minus(curve.value(at: windowStart)).scaled(byPowerOfTen: 2)
-                .dividedExactly(by: windowEnd.minus(windowStart))
-            lowestRatePercent = (curve.lowestSlope(from: windowStart, to: windowEnd) ?? 0).scaled(byPowerOfTen: 2)
-        } else {
-            averageRatePercent = 0
-            lowestRatePercent = 0
+        let top = reach?.value ?? curve.valueAfter(upper)
+        (averageRatePercent, lowestRatePercent) = Self.rates(curve, from: windowStart, to: upper, top: top)
+        if Decimal(0).isBelow(windowStart) {
+            (averageFromZeroPercent, lowestFromZeroPercent) = Self.rates(curve, from: 0, to: upper, top: top)
         }
         if let end = curve.endOfRise, Decimal(0).isBelow(end) {
             averageWithoutAllowancesPercent = curve.valueAfter(end).scaled(byPowerOfTen: 2).dividedExactly(by: end)
         }
     }
 
-    /// The rate the year's method compares with the minimum.
+    /// Average and lowest marginal rate over (low, high], with L reaching `top` at `high`. A first-dollar
+    /// jump inside the window is not a marginal rate (brief 3.4): it counts in L, not in the average.
+    static func rates(_ curve: LiabilityCurve, from low: Decimal, to high: Decimal, top: Decimal) -> (Decimal, Decimal) {
+        guard low.isBelow(high) else { return (0, 0) }
+        var rise = top.minus(curve.value(at: low))
+        if let jump = curve.jumpAt, low.isAtMost(jump), jump.isAtMost(high) {
+            rise = rise.minus(curve.valueAfter(jump).minus(curve.value(at: jump)))
+        }
+        let average = rise.scaled(byPowerOfTen: 2).dividedExactly(by: high.minus(low))
+        let lowest = (curve.lowestSlope(from: low, to: high) ?? 0).scaled(byPowerOfTen: 2)
+        return (average, lowest)
+    }
+
+    /// The rate the year's method compares with the minimum, over the standard window (s, u].
     public func rate(for method: MarginalRiskMethod) -> Decimal {
         method == .average ? averageRatePercent : lowestRatePercent
+    }
+
+    /// The same over (0, u], where that is another window.
+    public func rateFromZero(for method: MarginalRiskMethod) -> Decimal? {
+        method == .average ? averageFromZeroPercent : lowestFromZeroPercent
     }
 
     public func dollars(_ percent: Decimal) -> Decimal {

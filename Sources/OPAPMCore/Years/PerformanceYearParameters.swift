@@ -36,6 +36,8 @@ public struct PerformanceYearParameters: Sendable, Hashable {
     public var marginalRiskMethod: YearValue<MarginalRiskMethod>
     /// 414.1420(d)(5)(iii): overruns below this percent of expected expenditures may be disregarded.
     public var smallLossPercent: YearValue<Decimal>
+    /// 414.1420(d)(5)(ii)–(iii): how the allowances are used (`never-against-the-arrangement`: interpretation).
+    public var allowancesUse: YearValue<String>
     /// 414.1420(d)(6): expected expenditures are capped at what the participant would spend without the
     /// arrangement (PY2020 on).
     public var expectedExpendituresCap: YearValue<Bool>
@@ -91,6 +93,7 @@ public struct PerformanceYearParameters: Sendable, Hashable {
         marginalRiskMinimumPercent = value(.marginalRiskMinimumPercent) { decimal($0) ?? 0 }
         marginalRiskMethod = value(.marginalRiskMethod) { text($0).flatMap(MarginalRiskMethod.init(rawValue:)) ?? .average }
         smallLossPercent = value(.smallLossPercent) { decimal($0) ?? 0 }
+        allowancesUse = value(.allowancesUse) { text($0) ?? "never-against-the-arrangement" }
         expectedExpendituresCap = value(.expectedExpendituresCap, flag)
         capitationExclusion = value(.capitationExclusion) { text($0) ?? "cms-ma-organization-contracts" }
         medicalHomeMinimumPercent = value(.medicalHomeMinimumPercent, decimal)

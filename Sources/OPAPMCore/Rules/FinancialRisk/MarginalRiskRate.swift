@@ -32,7 +32,15 @@ public struct MarginalRiskRate: Rule {
         let minimum = context.parameters.marginalRiskMinimumPercent.value
         let rate = risk.rate(for: method)
         guard rate.isBelow(minimum) else { return [] }
-        let window = "window \(risk.windowStart.percentText)–\(risk.windowEnd.percentText) of expected expenditures"
+        // The small-loss allowance "may" disregard rates: never against the arrangement, so the test is
+        // also met over (0, u] (the law file's allowancesUse).
+        if context.parameters.allowancesUse.value == "never-against-the-arrangement",
+            let fromZero = risk.rateFromZero(for: method), !fromZero.isBelow(minimum)
+        {
+            return []
+        }
+        var window = "window \(risk.windowStart.percentText)–\(risk.windowEnd.percentText) of expected expenditures"
+        if let fromZero = risk.rateFromZero(for: method) { window += "; \(fromZero.percentText) over 0%–\(risk.windowEnd.percentText)" }
         // The paragraphs of the year decided: PY2019 cites (d)(3)(ii)(A), which the PY2020 text no longer has.
         let citation = context.parameters.marginalRiskMinimumPercent.source + "; " + context.parameters.marginalRiskMethod.source
         return [Violation(
