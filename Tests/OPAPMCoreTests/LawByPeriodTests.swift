@@ -270,3 +270,32 @@ import Testing
         #expect(try decide(risk, year: 2021).findings.contains { $0.rule == "FR004" }, "\(mlr)")
     }
 }
+
+/// Issue 19, correction 12: from PY2020 expected expenditures above what the participants would spend
+/// without the arrangement are not considered; risk is assessed against that spending (interpretation).
+@Suite struct ExpectedExpendituresCapTests {
+    func worked(counterfactual: String?) -> FinancialRiskTerms {
+        var risk = terms(expected: "10000000", bands: [("0", "2", "0"), ("2", "8", "40"), ("8", "15.2", "25")], stopLoss: "15.2")
+        risk.counterfactualExpenditures = counterfactual.map { Located(decimal($0), at: risk.location) }
+        return risk
+    }
+
+    @Test func aBenchmarkAboveCounterfactualSpendingIsCappedFromPY2020() throws {
+        // No cap in PY2019, and none without a counterfactual: the worked example's figures.
+        #expect(try analysis(worked(counterfactual: "9500000"), year: 2019).expectedExpenditures == 10_000_000)
+        #expect(try analysis(worked(counterfactual: nil), year: 2021).averageRatePercent == decimal("34.375"))
+        // PY2021, C = $9.5M: R = $285,000, reached when spending is $980,000 over the benchmark, that is
+        // $1,480,000 over C (u = 15.5789…%); nothing is owed up to $500,000 over C, so the average over
+        // (4%, u] is $285,000 / $1,100,000 = 25.909…%: not met.
+        let capped = try analysis(worked(counterfactual: "9500000"), year: 2021)
+        #expect(capped.expectedExpenditures == 9_500_000)
+        #expect(capped.cappedBenchmark == 10_000_000)
+        #expect(capped.requirementPercent == 3)
+        #expect(capped.dollars(capped.requirementPercent) == 285_000)
+        #expect(capped.curve.value(at: decimal("5.2631578947")) == 0)
+        #expect(capped.averageRatePercent.rounded(4) == decimal("25.9091"))
+        #expect(capped.dollars(capped.maximumLiabilityPercent ?? 0).rounded(2) == 420_000)
+        // A counterfactual at or above the benchmark changes nothing.
+        #expect(try analysis(worked(counterfactual: "10000000"), year: 2021).averageRatePercent == decimal("34.375"))
+    }
+}

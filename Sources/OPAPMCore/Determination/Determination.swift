@@ -18,6 +18,9 @@ public struct Figures: Sendable, Hashable, Codable {
     public var expectedExpenditures: Decimal?
     public var totalRiskRequirementPercent: Decimal?
     public var totalRiskRequirementBasis: String?
+    /// The benchmark stated, when the (d)(6) cap assessed risk against lower counterfactual spending
+    /// (`expectedExpenditures` is then that spending).
+    public var expectedExpendituresCappedFrom: Decimal?
     public var totalRiskPercent: Decimal?
     public var totalRiskDollars: Decimal?
     public var totalRiskUnbounded: Bool?

@@ -142,6 +142,7 @@ public struct DeterminationEngine: Sendable {
         figures.cehrtShareByEntity = shares.isEmpty ? nil : shares
         if let risk = context.risk, context.route == .general {
             figures.expectedExpenditures = risk.expectedExpenditures
+            figures.expectedExpendituresCappedFrom = risk.cappedBenchmark
             figures.totalRiskRequirementPercent = risk.requirementPercent.rounded(4)
             figures.totalRiskRequirementBasis = risk.requirementBasis.rawValue
             if let maximum = risk.maximumLiabilityPercent {

@@ -230,6 +230,7 @@ public enum EmbeddedSchemas {
       <xs:simpleType>
         <xs:restriction base="xs:string">
           <xs:enumeration value="1.0"/>
+          <xs:enumeration value="1.1"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>
@@ -384,6 +385,9 @@ public enum EmbeddedSchemas {
           </xs:simpleContent>
         </xs:complexType>
       </xs:element>
+      <!-- 1.1: what the participants would spend without the arrangement; from PY2020 expected
+           expenditures above it are not considered (42 CFR 414.1420(d)(6)) -->
+      <xs:element name="counterfactualExpenditures" type="Money" minOccurs="0"/>
       <!-- present when risk is expressly defined in terms of revenue: total combined revenue from the
            payer to the providers and other entities under the arrangement -->
       <xs:element name="revenueFromPayer" type="Money" minOccurs="0"/>

@@ -157,6 +157,7 @@ struct SubmissionReader {
             mechanisms: try mechanisms(node.optionalElement("mechanisms")),
             expectedExpenditures: expected.flatMap { node in node.decimalValue.map { Located($0, at: node.location) } },
             expenditureBasis: basis,
+            counterfactualExpenditures: try node.optionalDecimal("counterfactualExpenditures"),
             revenueFromPayer: try node.optionalDecimal("revenueFromPayer"),
             minimumLossRate: minimumLossRate,
             bands: bands,

@@ -32,6 +32,7 @@ extension Arrangement {
         add("cehrt/requiredPercent", cehrt.requiredPercent, .percent)
         if let risk = financialRisk {
             add("expectedExpenditures", risk.expectedExpenditures, .money)
+            add("counterfactualExpenditures", risk.counterfactualExpenditures, .money)
             add("revenueFromPayer", risk.revenueFromPayer, .money)
             if let rate = risk.minimumLossRate { add("minimumLossRate", rate.percent, .overrunPercent, rate.location) }
             for band in risk.bands {

@@ -118,6 +118,8 @@ public struct FinancialRiskTerms: Sendable, Hashable {
     public var mechanisms: [RiskMechanism]
     public var expectedExpenditures: Located<Decimal>?
     public var expenditureBasis: ExpenditureBasis?
+    /// Schema 1.1: what the participants would spend without the arrangement (the (d)(6) cap, PY2020 on).
+    public var counterfactualExpenditures: Located<Decimal>? = nil
     /// Present when risk is expressly defined in terms of revenue from the payer.
     public var revenueFromPayer: Located<Decimal>?
     public var minimumLossRate: MinimumLossRate?

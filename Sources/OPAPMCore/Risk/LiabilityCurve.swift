@@ -174,4 +174,22 @@ public struct LiabilityCurve: Sendable, Hashable {
         }
         return lowest
     }
+
+    /// The same liability measured against smaller expected expenditures: the curve of an arrangement
+    /// whose benchmark is `ratio` times the assessed expected expenditures, its overrun starting `shift`
+    /// percent in (the (d)(6) cap: spending between the two carries no liability). Slopes keep their
+    /// rates, since a dollar of overrun is a dollar either way; points and levels scale by `ratio`.
+    public func rebased(ratio: Decimal, shift: Decimal) -> LiabilityCurve {
+        var rebased = self
+        var moved: [Segment] = []
+        if Decimal(0).isBelow(shift) { moved.append(Segment(from: 0, to: shift, slope: 0, start: 0)) }
+        for segment in segments {
+            moved.append(Segment(
+                from: segment.from.times(ratio).plus(shift), to: segment.to.map { $0.times(ratio).plus(shift) },
+                slope: segment.slope, start: segment.start.times(ratio)))
+        }
+        rebased.segments = moved
+        rebased.jumpAt = jumpAt.map { $0.times(ratio).plus(shift) }
+        return rebased
+    }
 }

@@ -33,15 +33,35 @@ public struct RiskAnalysis: Sendable, Hashable {
     public var averageFromZeroPercent: Decimal?
     public var lowestFromZeroPercent: Decimal?
 
+    /// The benchmark the terms state, when the (d)(6) cap replaced it with the lower counterfactual
+    /// spending as the expected expenditures the tests use.
+    public var cappedBenchmark: Decimal?
+
     public var totalRiskMet: Bool { maximumLiabilityPercent.map { !$0.isBelow(requirementPercent) } ?? true }
 
-    public init(terms: FinancialRiskTerms, expected: Decimal, parameters: PerformanceYearParameters) {
-        expectedExpenditures = expected
+    public init(terms: FinancialRiskTerms, expected benchmark: Decimal, parameters: PerformanceYearParameters) {
         let caps = [terms.maximumLiability?.value, terms.withheldAmount?.value].compactMap { $0 }
-        let capPercent = caps.min().map { $0.scaled(byPowerOfTen: 2).dividedExactly(by: expected) }
-        curve = LiabilityCurve(
+        let capPercent = caps.min().map { $0.scaled(byPowerOfTen: 2).dividedExactly(by: benchmark) }
+        let stated = LiabilityCurve(
             bands: terms.bands, minimumLossRate: terms.minimumLossRate,
             stopLossPercent: terms.stopLossPercent?.value, capPercent: capPercent)
+        // (d)(6), PY2020 on: expected expenditures above what the participants would spend without the
+        // arrangement are not considered. Interpretation (brief 3.3): risk is assessed against the
+        // counterfactual C; the contract's sharing still starts above the benchmark B.
+        let expected: Decimal
+        if parameters.expectedExpendituresCap.value, let counterfactual = terms.counterfactualExpenditures?.value,
+            Decimal(0).isBelow(counterfactual), counterfactual.isBelow(benchmark)
+        {
+            expected = counterfactual
+            cappedBenchmark = benchmark
+            curve = stated.rebased(
+                ratio: benchmark.dividedExactly(by: counterfactual),
+                shift: benchmark.minus(counterfactual).scaled(byPowerOfTen: 2).dividedExactly(by: counterfactual))
+        } else {
+            expected = benchmark
+            curve = stated
+        }
+        expectedExpenditures = expected
         maximumLiabilityPercent = curve.maximum
 
         let expenditureRequirement = parameters.nominalExpenditurePercent.value
