@@ -77,14 +77,24 @@ public enum HTMLCheckReport {
         if arrangement.figures.route == .medicalHome, let home = medicalHome {
             html += medicalHomeChecklist(home, figures: arrangement.figures)
         }
-        let unconfirmed = arrangement.parameters.filter { !$0.confirmed }
-        if !unconfirmed.isEmpty {
-            html += "<p class=\"unconfirmed\">Unconfirmed year-table values used: "
-            html += unconfirmed.map { "\(HTMLText.escape($0.name)) = \(HTMLText.escape($0.value)) (\(HTMLText.escape($0.source)))" }
-                .joined(separator: "; ")
-            html += "</p>\n"
-        }
+        html += lawTable(arrangement)
         return html + "</article>\n"
+    }
+
+    /// The law of the year, folded: every value with its provenance and source, the values that are not
+    /// codified counted in the summary line so that a reader sees at once how firm the ground is.
+    static func lawTable(_ arrangement: ArrangementDetermination) -> String {
+        guard !arrangement.parameters.isEmpty else { return "" }
+        let weaker = arrangement.parameters.filter { $0.provenance != .codified }
+        var html = "<details class=\"law\"><summary>The law for PY\(arrangement.performanceYear): "
+        html += weaker.isEmpty ? "every value codified" : "\(weaker.count) of \(arrangement.parameters.count) values not codified ("
+            + weaker.map { "\(HTMLText.escape($0.name)): \($0.provenance.rawValue)" }.joined(separator: ", ") + ")"
+        html += "</summary>\n<table><thead><tr><th>value</th><th>in force</th><th>provenance</th><th>source</th></tr></thead><tbody>\n"
+        for row in arrangement.parameters {
+            html += "<tr class=\"\(row.provenance.rawValue)\"><td>\(HTMLText.escape(row.name))</td><td>\(HTMLText.escape(row.value))</td>"
+            html += "<td>\(row.provenance.rawValue)</td><td>\(HTMLText.escape(row.source))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n</details>\n"
     }
 
     static func riskCaption(_ figures: Figures) -> String {
@@ -163,7 +173,7 @@ public enum HTMLCheckReport {
         tr.warning td.status,tr.incomplete td.status{color:#b45309;font-weight:700}tr.not-applicable td{color:#888}
         .help{color:#555;font-size:.85rem}svg.risk-chart{width:100%;height:auto;max-width:680px;background:#fff}
         .checklist{list-style:none;padding-left:0}.met{color:#15803d}.unmet{color:#b91c1c}
-        .unconfirmed{font-size:.85rem;color:#555}
+        .law{font-size:.85rem;color:#333}.law tr.secondary td:nth-child(3),.law tr.unverified td:nth-child(3),.law tr.interpretation td:nth-child(3){color:#b45309;font-weight:700}
         @media (max-width:640px){table{font-size:.8rem}th:nth-child(4),td:nth-child(4){display:none}}
         """
 }

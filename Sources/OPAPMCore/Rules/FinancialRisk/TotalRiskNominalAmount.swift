@@ -10,8 +10,9 @@ public struct TotalRiskNominalAmount: Rule {
         summary: """
             The most the APM Entity could owe or forgo is at least 3% of expected expenditures or, when risk is \
             expressly defined in terms of revenue, 8% of the total combined revenue from the payer to the \
-            providers and other entities under the arrangement (either suffices; PY2019–2024, unconfirmed from \
-            PY2025). This amount is the total risk requirement used by the large-loss allowance.
+            providers and other entities under the arrangement (either suffices; the revenue option from PY2019, \
+            its PY2024+ text unverified: `opapm law`). This amount is the total risk requirement used by the \
+            large-loss allowance.
             """,
         rationale: """
             Risk must be more than nominal: a token amount at stake does not make an arrangement advanced.
