@@ -143,26 +143,16 @@ public enum CheckTextReport {
         if let start = figures.marginalWindowStartPercent, let end = figures.marginalWindowEndPercent,
             let average = figures.averageMarginalRiskPercent, let lowest = figures.lowestMarginalRiskPercent
         {
-            out += "  marginal risk over ("
-            out += start.percentText
-            out += ", "
-            out += end.percentText
-            out += "]: average "
-            out += average.percentText
-            out += ", lowest "
-            out += lowest.percentText
+            out += "  marginal risk over "
+            appendWindow(start, end, average: average, lowest: lowest, to: &out)
             if let method = figures.marginalRiskMethod {
                 out += "; "
                 out += method.rawValue
                 out += " rate applies"
             }
             if let average = figures.averageMarginalRiskFromZeroPercent, let lowest = figures.lowestMarginalRiskFromZeroPercent {
-                out += "; over (0%, "
-                out += end.percentText
-                out += "]: average "
-                out += average.percentText
-                out += ", lowest "
-                out += lowest.percentText
+                out += "; over "
+                appendWindow(0, end, average: average, lowest: lowest, to: &out)
             }
             if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
                 out += "; without allowances "
@@ -182,5 +172,17 @@ public enum CheckTextReport {
             out += minimum.percentText
             out += "\n"
         }
+    }
+
+    /// `(s, u]: average A, lowest L`.
+    static func appendWindow(_ start: Decimal, _ end: Decimal, average: Decimal, lowest: Decimal, to out: inout String) {
+        out += "("
+        out += start.percentText
+        out += ", "
+        out += end.percentText
+        out += "]: average "
+        out += average.percentText
+        out += ", lowest "
+        out += lowest.percentText
     }
 }
