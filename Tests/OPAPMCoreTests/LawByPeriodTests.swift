@@ -299,3 +299,49 @@ import Testing
         #expect(try analysis(worked(counterfactual: "10000000"), year: 2021).averageRatePercent == decimal("34.375"))
     }
 }
+
+/// Issue 19, schema 1.1 additions: the PY2020 outcome transition, upside-only said faithfully, and a
+/// Medicaid managed care plan as submitter.
+@Suite struct SchemaOnePointOneTests {
+    let engine = DeterminationEngine()
+
+    @Test func anArrangementDeterminedBy2020KeepsThePY2019OutcomeRuleForPY2020() throws {
+        func single(determined: CalendarDate?) throws -> Submission {
+            var submission = try loadSample("samples/not-approved/QM003-single-outcome-measure-2021.xml")
+            submission.performanceYears = [Located(2020, at: submission.location)]
+            submission.submissionDate = Located(CalendarDate(year: 2019, month: 5, day: 14), at: submission.location)
+            submission.arrangement.startDate = Located(CalendarDate(year: 2020, month: 1, day: 1), at: submission.location)
+            submission.arrangement.previouslyDetermined = determined.map { Located($0, at: submission.location) }
+            return submission
+        }
+        let earlier = engine.determine(try single(determined: CalendarDate(year: 2020, month: 1, day: 1)), year: 2020)
+        #expect(!earlier.findings.contains { $0.rule == "QM003" }, "\(earlier.findings.map(\.message))")
+        let later = engine.determine(try single(determined: CalendarDate(year: 2020, month: 1, day: 2)), year: 2020)
+        #expect(later.findings.contains { $0.rule == "QM003" })
+        #expect(engine.determine(try single(determined: nil), year: 2020).findings.contains { $0.rule == "QM003" })
+    }
+
+    @Test func sharedSavingsIsUpsideOnly() throws {
+        var submission = try loadSample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml")
+        submission.arrangement.financialRisk?.mechanisms = [.sharedSavings]
+        let result = engine.determine(submission, year: 2024)
+        #expect(result.findings.contains { $0.rule == "FR001" && $0.message.contains("shared savings") })
+    }
+
+    @Test func aMedicaidManagedCarePlanMayNotMakeATitleXIXPayerInitiatedRequest() throws {
+        var submission = try loadSample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml")
+        submission.submitter.type = .medicaidManagedCarePlan
+        let result = engine.determine(submission, year: 2024)
+        #expect(result.findings.contains { $0.rule == "SUB001" && $0.message.contains("medicaid-managed-care-plan") })
+    }
+
+    @Test func everyOnePointZeroSampleStillValidatesAsItIs() throws {
+        let loader = try SubmissionLoader()
+        for folder in ["approved", "not-approved", "findings"] {
+            let directory = repositoryPath("samples/\(folder)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".xml") {
+                #expect(try loader.validate(path: directory + "/" + name).isEmpty, "\(folder)/\(name)")
+            }
+        }
+    }
+}

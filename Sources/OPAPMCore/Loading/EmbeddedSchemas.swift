@@ -134,6 +134,8 @@ public enum EmbeddedSchemas {
       <xs:enumeration value="apm-entity"/>
       <xs:enumeration value="eligible-clinician"/>
       <xs:enumeration value="authorized-representative"/>
+      <!-- 1.1: so that SUB001 can say who submitted a Title XIX request it may not make -->
+      <xs:enumeration value="medicaid-managed-care-plan"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -190,6 +192,8 @@ public enum EmbeddedSchemas {
       <xs:enumeration value="direct-payment"/>
       <xs:enumeration value="forfeited-guaranteed-payment"/>
       <xs:enumeration value="full-capitation"/>
+      <!-- 1.1: upside only, said faithfully: the entity shares savings and owes nothing on losses -->
+      <xs:enumeration value="shared-savings"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -300,6 +304,9 @@ public enum EmbeddedSchemas {
       <xs:element name="endDate" type="xs:date"/>
       <xs:element name="kind" type="ArrangementKind"/>
       <xs:element name="multiPayerModel" type="ShortText" minOccurs="0"/>
+      <!-- 1.1: the date of an earlier favourable determination of this arrangement; one made on or before
+           2020-01-01 keeps the PY2019 outcome-measure rule for PY2020 (42 CFR 414.1420(c)(3)(ii)) -->
+      <xs:element name="previouslyDetermined" type="xs:date" minOccurs="0"/>
       <xs:element name="apmEntities" type="ApmEntities"/>
       <xs:element name="cehrt" type="Cehrt"/>
       <xs:element name="qualityMeasures" type="QualityMeasures"/>

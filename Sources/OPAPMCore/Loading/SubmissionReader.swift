@@ -54,6 +54,7 @@ struct SubmissionReader {
             endDate: try node.date("endDate"),
             kind: Located(kind, at: kindNode.location),
             multiPayerModel: node.optionalText("multiPayerModel"),
+            previouslyDetermined: node.optionalElement("previouslyDetermined") == nil ? nil : try node.date("previouslyDetermined"),
             apmEntities: try node.element("apmEntities").elements("apmEntity").map { (entity) throws(LoadError) in
                 try apmEntity(entity)
             },

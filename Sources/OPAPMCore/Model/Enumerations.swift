@@ -12,6 +12,8 @@ public enum SubmitterType: String, Sendable, Codable, CaseIterable {
     case apmEntity = "apm-entity"
     case eligibleClinician = "eligible-clinician"
     case authorizedRepresentative = "authorized-representative"
+    /// Schema 1.1: a Medicaid managed care plan, which may not make a Title XIX payer-initiated request.
+    case medicaidManagedCarePlan = "medicaid-managed-care-plan"
 }
 
 public enum PayerType: String, Sendable, Codable, CaseIterable {
@@ -76,6 +78,8 @@ public enum RiskMechanism: String, Sendable, Codable, CaseIterable {
     case directPayment = "direct-payment"
     case forfeitedGuaranteedPayment = "forfeited-guaranteed-payment"
     case fullCapitation = "full-capitation"
+    /// Schema 1.1: shares savings only; no consequence when expenditures exceed expected expenditures.
+    case sharedSavings = "shared-savings"
 }
 
 public enum ExpenditureBasis: String, Sendable, Codable, CaseIterable {

@@ -52,6 +52,8 @@ public struct Arrangement: Sendable, Hashable {
     public var endDate: Located<CalendarDate>
     public var kind: Located<ArrangementKind>
     public var multiPayerModel: String?
+    /// Schema 1.1: when an earlier favourable determination of this arrangement was made.
+    public var previouslyDetermined: Located<CalendarDate>? = nil
     public var apmEntities: [APMEntity]
     public var cehrt: CEHRTTerms
     public var quality: QualityTerms

@@ -18,6 +18,9 @@ public struct PerformanceYearParameters: Sendable, Hashable {
     public var qcdrMeasuresAreMIPSMeasures: YearValue<Bool>
     /// 414.1420(c)(3)–(4): how the outcome measure relates to the measure that meets (c)(2).
     public var outcomeMeasureRule: YearValue<String>
+    /// 414.1420(c)(3)(ii): an arrangement determined on or before this date keeps the PY2019 outcome
+    /// rule for this year (PY2020 only).
+    public var outcomeTransitionDeterminedBy: YearValue<CalendarDate?>
     /// 414.1420(c)(3): the outcome measure must itself come from an accepted source (PY2020 on).
     public var outcomeMeasureNeedsAcceptedSource: YearValue<Bool>
     /// 414.1420(d)(3)(i): total risk as a percent of expected expenditures.
@@ -86,6 +89,7 @@ public struct PerformanceYearParameters: Sendable, Hashable {
         qcdrMeasuresAreMIPSMeasures = value(.qcdrMeasuresAreMIPSMeasures, flag)
         outcomeMeasureRule = value(.outcomeMeasureRule) { text($0) ?? "outcome-measure" }
         outcomeMeasureNeedsAcceptedSource = value(.outcomeMeasureRule) { text($0) != "outcome-measure" }
+        outcomeTransitionDeterminedBy = value(.outcomeTransitionDeterminedBy) { text($0).flatMap { CalendarDate(iso: $0) } }
         nominalExpenditurePercent = value(.nominalExpenditurePercent) { decimal($0) ?? 0 }
         nominalRevenuePercent = value(.nominalRevenuePercent) { decimal($0) ?? 0 }
         revenueStandardAvailable = value(.nominalRevenuePercent) { decimal($0) != nil }

@@ -32,6 +32,10 @@ public struct ExpenditureRiskStandard: Rule {
                 "no financial risk terms", at: context.arrangement.location,
                 help: "describe the financial risk in financialRisk", incomplete: true)]
         }
+        if terms.mechanisms.contains(.sharedSavings) && !terms.mechanisms.contains(where: Self.consequences.contains) {
+            return [Violation("upside-only: shared savings with no consequence when expenditures exceed expected expenditures",
+                at: terms.location)]
+        }
         if !terms.mechanisms.contains(where: Self.consequences.contains) {
             let given = terms.mechanisms.map(\.rawValue).joined(separator: ", ")
             return [Violation(

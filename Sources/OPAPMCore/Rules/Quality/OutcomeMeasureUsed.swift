@@ -23,8 +23,16 @@ public struct OutcomeMeasureUsed: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let quality = context.arrangement.quality
-        let rule = context.parameters.outcomeMeasureRule
-        let needsSource = context.parameters.outcomeMeasureNeedsAcceptedSource.value
+        var rule = context.parameters.outcomeMeasureRule
+        var needsSource = context.parameters.outcomeMeasureNeedsAcceptedSource.value
+        // Transition (PY2020): an arrangement already determined on or before 2020-01-01 keeps the
+        // PY2019 outcome rule for this year.
+        if let cutoff = context.parameters.outcomeTransitionDeterminedBy.value,
+            let determined = context.arrangement.previouslyDetermined?.value, determined <= cutoff
+        {
+            rule = YearValue("outcome-measure", source: context.parameters.outcomeTransitionDeterminedBy.source)
+            needsSource = false
+        }
         let outcomes = quality.measures.indices.filter { index in
             let measure = quality.measures[index]
             return context.countsAsOutcome(measure) && (!needsSource || context.countsAsAcceptedSource(measure))
