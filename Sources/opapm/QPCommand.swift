@@ -41,6 +41,11 @@ struct QPCommand: ParsableCommand {
         } catch {
             throw CommandSupport.fail("\(DisplayText.safe(approved)): cannot read approved list: \(error.description)")
         }
+        // A list of another year would silently drop every other payer arrangement from the numerators.
+        guard list.performanceYear == year else {
+            throw CommandSupport.fail(
+                "\(DisplayText.safe(approved)) is the approved list for \(list.performanceYear), not --year \(year): give the list for \(year)")
+        }
         let loader: QPDataLoader
         do {
             loader = try QPDataLoader(limits: limits.limits)
@@ -57,6 +62,13 @@ struct QPCommand: ParsableCommand {
             for diagnostic in loaded.diagnostics {
                 let location = DisplayText.location(file, line: diagnostic.line, column: diagnostic.column)
                 print("\(location): error: [\(diagnostic.code.rawValue)] \(DisplayText.safe(diagnostic.message))")
+            }
+            throw ExitCode(1)
+        }
+        let impossible = QPDataChecks.problems(loaded.participants)
+        if !impossible.isEmpty {
+            for problem in impossible {
+                print("\(DisplayText.safe(file)): error: [\(problem.id)] \(DisplayText.safe(problem.message))")
             }
             throw ExitCode(1)
         }

@@ -254,3 +254,25 @@ final class Atomic<Value>: @unchecked Sendable {
         #expect(refused.stderr.contains("smallLossPercent has no value for 2017"), "\(refused.stderr)")
     }
 }
+
+/// Issue 20 case 5 and the QP001 error from the command line.
+@Suite struct QPCommandTests {
+    @Test func anApprovedListOfAnotherYearIsAUsageError() throws {
+        let run = try opapm(["qp", "samples/qp/all-payer-2024.qp.xml", "--year", "2024", "--approved", "samples/qp/approved-2025.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is the approved list for 2025, not --year 2024"))
+    }
+
+    @Test func impossibleFiguresStopTheRunWithTheirIds() throws {
+        let root = try temporaryDirectory("qp-impossible")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sample = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/qp/all-payer-2024.qp.xml"), encoding: .utf8)
+        let file = root.appendingPathComponent("impossible.qp.xml")
+        try sample.replacingOccurrences(of: #"<medicareAdvancedAPM payments="600000.00""#, with: #"<medicareAdvancedAPM payments="9000000.00""#)
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try opapm(["qp", file.path, "--year", "2024", "--approved", "samples/qp/approved-2024.json"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error: [QP001] participant dr-rivera, august-31: Medicare Advanced APM payments"), "\(run.stdout)")
+        #expect(!run.stdout.contains("642"))
+    }
+}

@@ -31,6 +31,13 @@ public struct QPScore: Sendable, Hashable, Codable {
     public var allPayerDenominator: Decimal?
     public var medicareStatus: QPStatus
     public var allPayerStatus: QPStatus?
+    /// The exact scores, which decide; the rounded ones above are for reports.
+    var medicareExact: Decimal = 0
+    var allPayerExact: Decimal?
+
+    enum CodingKeys: String, CodingKey {
+        case snapshot, method, medicareScore, allPayerScore, allPayerNumerator, allPayerDenominator, medicareStatus, allPayerStatus
+    }
 }
 
 /// The QP determination for one participant.
@@ -40,9 +47,12 @@ public struct QPResult: Sendable, Hashable, Codable {
     public var level: QPLevel
     public var performanceYear: Int
     public var status: QPStatus
-    /// The option, method and snapshot that gave the status (the most advantageous).
+    /// The option, method and snapshot that gave the status (the most advantageous). Under the
+    /// All-Payer option `method` met the all-payer total and `medicareMinimumMethod` the Medicare minimum:
+    /// the two may differ (414.1440(d)(2)).
     public var option: QPOption?
     public var method: QPMethod?
+    public var medicareMinimumMethod: QPMethod?
     public var snapshot: QPSnapshot?
     public var medicareScore: Decimal?
     public var allPayerScore: Decimal?
@@ -83,8 +93,7 @@ public struct QPCalculator: Sendable {
         notes = Self.unique(notes)
 
         let medicareBest = scores.max { Self.ordered($0.medicareStatus, $0, $1.medicareStatus, $1) }
-        let allPayerBest = scores.filter { $0.allPayerStatus != nil }
-            .max { Self.ordered($0.allPayerStatus ?? .none, $0, $1.allPayerStatus ?? .none, $1) }
+        let mixed = Self.bestMixed(scores, table: table)
         var result = QPResult(
             id: participant.id, name: participant.name, level: participant.level, performanceYear: year, status: .none,
             reason: "", notes: notes, scores: scores, thresholdSource: table.source, thresholdsConfirmed: table.confirmed)
@@ -93,10 +102,13 @@ public struct QPCalculator: Sendable {
         if let best = medicareBest, best.medicareStatus == .qp {
             result.apply(best, option: .medicare, status: .qp)
             result.reason = "Medicare Option: \(best.method.rawValue) score \(best.medicareScore.percentText) meets \(table.threshold(status: .qp, method: best.method).medicare.percentText) (\(best.snapshot.rawValue))"
-        } else if let best = allPayerBest, let status = best.allPayerStatus, status > (medicareBest?.medicareStatus ?? .none) {
-            let threshold = table.threshold(status: status, method: best.method)
-            result.apply(best, option: .allPayer, status: status)
-            result.reason = "All-Payer Combination Option: \(best.method.rawValue) score \(best.allPayerScore?.percentText ?? "?") meets \(threshold.allPayerTotal?.percentText ?? "?") and Medicare \(best.medicareScore.percentText) meets \(threshold.allPayerMedicareMinimum?.percentText ?? "?") (\(best.snapshot.rawValue))"
+        } else if let best = mixed, best.status > (medicareBest?.medicareStatus ?? .none) {
+            let total = table.threshold(status: best.status, method: best.total.method)
+            let minimum = table.threshold(status: best.status, method: best.minimum.method)
+            result.apply(best.total, option: .allPayer, status: best.status)
+            result.medicareMinimumMethod = best.minimum.method
+            result.medicareScore = best.minimum.medicareScore
+            result.reason = "All-Payer Combination Option: \(best.total.method.rawValue) score \(best.total.allPayerScore?.percentText ?? "?") meets \(total.allPayerTotal?.percentText ?? "?") and Medicare \(best.minimum.method.rawValue) score \(best.minimum.medicareScore.percentText) meets the minimum \(minimum.allPayerMedicareMinimum?.percentText ?? "?") (\(best.total.snapshot.rawValue))"
         } else if let best = medicareBest, best.medicareStatus == .partialQP {
             result.apply(best, option: .medicare, status: .partialQP)
             result.reason = "Medicare Option: \(best.method.rawValue) score \(best.medicareScore.percentText) meets the Partial QP threshold \(table.threshold(status: .partialQP, method: best.method).medicare.percentText) (\(best.snapshot.rawValue))"
@@ -121,6 +133,7 @@ public struct QPCalculator: Sendable {
         var result = QPScore(
             snapshot: data.snapshot, method: method, medicareScore: medicareScore.rounded(4),
             medicareStatus: medicareStatus)
+        result.medicareExact = medicareScore
         guard table.qpPayment.allPayerTotal != nil else { return result }
 
         var numerator = value(data.medicareAdvancedAPM)
@@ -150,6 +163,7 @@ public struct QPCalculator: Sendable {
         }
         let allPayerScore = Self.percent(numerator, of: denominator)
         result.allPayerScore = allPayerScore.rounded(4)
+        result.allPayerExact = allPayerScore
         result.allPayerNumerator = numerator
         result.allPayerDenominator = denominator
         result.allPayerStatus = [QPStatus.qp, .partialQP].first { status in
@@ -159,6 +173,37 @@ public struct QPCalculator: Sendable {
             return allPayerScore >= total && medicareScore >= minimum
         } ?? QPStatus.none
         return result
+    }
+
+    /// The best All-Payer status of any snapshot, each threshold met by either method (414.1440(d)(2):
+    /// the Medicare minimum by one, the all-payer total by the other), with the scores that met them.
+    /// Snapshots are compared as `ordered` does; within one, payment amount is preferred.
+    static func bestMixed(_ scores: [QPScore], table: QPYearThresholds)
+        -> (status: QPStatus, total: QPScore, minimum: QPScore)?
+    {
+        var best: (status: QPStatus, total: QPScore, minimum: QPScore)?
+        for snapshot in QPSnapshot.allCases {
+            let here = scores.filter { $0.snapshot == snapshot && $0.allPayerScore != nil }
+            guard !here.isEmpty else { continue }
+            for status in [QPStatus.qp, .partialQP] {
+                // Payment amount first: of equal results the report names it.
+                let methods = here.filter { $0.method == .paymentAmount } + here.filter { $0.method == .patientCount }
+                let total = methods.first { score in
+                    table.threshold(status: status, method: score.method).allPayerTotal.map { (score.allPayerExact ?? 0) >= $0 } ?? false
+                }
+                let minimum = methods.first { score in
+                    table.threshold(status: status, method: score.method).allPayerMedicareMinimum.map { score.medicareExact >= $0 }
+                        ?? false
+                }
+                guard let total, let minimum else { continue }
+                // Snapshots in date order: of equal statuses the later one is named.
+                if best.map({ status >= $0.status }) ?? true {
+                    best = (status, total, minimum)
+                }
+                break
+            }
+        }
+        return best
     }
 
     static func percent(_ part: Decimal, of whole: Decimal) -> Decimal {

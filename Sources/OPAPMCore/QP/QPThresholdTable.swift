@@ -57,17 +57,19 @@ public enum QPThresholdTable {
                 partialPatients: t(35, 35, 10), bonusPercent: 0,
                 source: "42 CFR 414.1430 (payment year 2027 and later); no incentive for PY2025", confirmed: true)
         case 2026:
+            // Secondary: the payment thresholds from the Consolidated Appropriations Act 2026, the patient
+            // thresholds from the proposed rule CMS-1848-P; the CFR still reads 75/50 ; 50/35. The Partial QP
+            // payment threshold (40) stays below the QP one (50).
             return QPYearThresholds(
-                year: year, qpPayment: t(50, 50, 25), qpPatients: t(50, 50, 20), partialPayment: t(50, 50, 20),
-                partialPatients: t(35, 35, 10), bonusPercent: Decimal(31) / 10,
-                source: "CAA 2026: QP payment threshold 50% and 3.1% incentive for PY2026; other values as PY2025 (unconfirmed)",
+                year: year, qpPayment: t(50, 50, 25), qpPatients: t(35, 35, 20), partialPayment: t(40, 40, 20),
+                partialPatients: t(25, 25, 10), bonusPercent: Decimal(31) / 10,
+                source: "Consolidated Appropriations Act 2026 (payment thresholds, 3.1% incentive) and CMS-1848-P (patient thresholds), secondary; the CFR text reads 75/50 ; 50/35",
                 confirmed: false)
         default:
             return QPYearThresholds(
                 year: year, qpPayment: t(75, 75, 25), qpPatients: t(50, 50, 20), partialPayment: t(50, 50, 20),
                 partialPatients: t(35, 35, 10), bonusPercent: 0,
-                source: "42 CFR 414.1430 (payment year 2027 and later), as of March 2026 (unconfirmed for PY2027)",
-                confirmed: false)
+                source: "42 CFR 414.1430 (payment year 2029 and later), 89 FR 98564", confirmed: true)
         }
     }
 
