@@ -75,7 +75,16 @@ public enum CheckTextReport {
     /// `file:line:col: severity: [ID] message`, then its path, citation and help on their own lines.
     /// Line and column are left out when unknown (0); every text is made safe to show.
     static func append(_ finding: Finding, to out: inout String) {
-        out += DisplayText.location(finding.file, line: finding.line, column: finding.column)
+        // `DisplayText.location`, written in place: building it as a string first cost a batch check a copy per finding.
+        out += DisplayText.safe(finding.file)
+        if finding.line > 0 {
+            out += ":"
+            out += String(finding.line)
+            if finding.column > 0 {
+                out += ":"
+                out += String(finding.column)
+            }
+        }
         out += ": "
         out += finding.severity.rawValue
         out += ": ["

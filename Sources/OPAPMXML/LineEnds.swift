@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// XML 1.0 §2.11 end-of-line handling done before libxml2 sees the bytes: CR LF and a lone CR both
 /// become LF. libxml2 counts lines by LF alone, so a file with CR-only line ends (classic Mac, some
 /// exports) had every diagnostic on line 1; the document's content is the same either way, as the
@@ -21,11 +27,15 @@ struct LineEnds {
         var read = 0
         if pendingCR && buffer[0] == 0x0A { read = 1 }
         pendingCR = false
-        guard let first = buffer[read..<count].firstIndex(of: 0x0D) else {
+        // memchr: a chunk is 256 KiB and almost never holds a CR, so the scan is the whole cost.
+        guard let base = buffer.baseAddress,
+            let hit = memchr(base + read, 0x0D, count - read)
+        else {
             if read == 0 { return count }
             for index in 1..<count { buffer[index - 1] = buffer[index] }
             return count - 1
         }
+        let first = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         var write = 0
         if read > 0 {
             for index in read..<first { buffer[index - read] = buffer[index] }

@@ -31,6 +31,10 @@ struct GenerateCommand: ParsableCommand {
             let number = String(index)
             let name = "submission-" + String(repeating: "0", count: width - number.count) + number + ".xml"
             let path = (out as NSString).appendingPathComponent(name)
+            // Only new files: a generated batch never replaces a file someone else wrote.
+            guard !FileManager.default.fileExists(atPath: path) else {
+                throw CommandSupport.fail("\(path) exists; generate writes only new files (give an empty --out)")
+            }
             guard let stream = OutputStream(toFileAtPath: path, append: false) else {
                 throw CommandSupport.fail("cannot write \(path)")
             }

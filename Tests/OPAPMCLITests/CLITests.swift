@@ -237,6 +237,9 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil, standard
             let right = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))
             #expect(left == right, "\(name)")
         }
+        // A second run into the same directory writes nothing over what is there.
+        let again = try opapm(["generate", "--out", a, "--count", "9"])
+        #expect(again.status == 2 && again.stderr.contains("generate writes only new files"))
         let check = try opapm(["check", a])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.contains("9 approved"))

@@ -82,7 +82,7 @@ public struct DeterminationEngine: Sendable {
         return ArrangementDetermination(
             id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: Self.decide(findings),
             figures: Self.figures(context, drawingCurve: drawsLiabilityCurve), findings: findings,
-            parameters: PerformanceYearTable.rowsByYear[year] ?? parameters.rows)
+            parameters: parameters.rows)
     }
 
     /// Errors that fail a criterion make it not approved; otherwise missing information makes it incomplete.

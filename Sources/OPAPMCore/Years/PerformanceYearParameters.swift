@@ -1,71 +1,73 @@
 import Foundation
 
 /// Every number and switch that decides a determination for one performance year, read from the law
-/// (`law/opapm-law.json`). Percent values are percents (30 means 30%).
-public struct PerformanceYearParameters: Sendable, Hashable {
-    public var year: Int
+/// (`law/opapm-law.json`). Percent values are percents (30 means 30%). A class, built once per year:
+/// every rule of every file reads it, and copying some forty strings and collections each time cost a
+/// tenth of a batch check.
+public final class PerformanceYearParameters: Sendable {
+    public let year: Int
     /// 414.1425(f): whether the year has Other Payer Advanced APM determinations at all (PY2019 on).
-    public var otherPayerDeterminations: YearValue<Bool>
+    public let otherPayerDeterminations: YearValue<Bool>
     /// 414.1420(b): share of eligible clinicians in each APM Entity that must use (or be required to use) CEHRT.
-    public var cehrtMinimumPercent: YearValue<Decimal>
+    public let cehrtMinimumPercent: YearValue<Decimal>
     /// 414.1420(b): `required` (PY2017–2019) or `used` (PY2020 on).
-    public var cehrtTest: YearValue<String>
+    public let cehrtTest: YearValue<String>
     /// 414.1445(c)(2): an arrangement shown to require CEHRT is presumed to meet 414.1420(b) (PY2018 on).
-    public var cehrtRequirementPresumed: YearValue<Bool>
+    public let cehrtRequirementPresumed: YearValue<Bool>
     /// 414.1420(c)(2): sources from which at least one measure must come.
-    public var acceptedMeasureSources: YearValue<Set<MeasureSource>>
+    public let acceptedMeasureSources: YearValue<Set<MeasureSource>>
     /// 414.1420(c)(2)(i)(A) with 414.1330(a)(2): QCDR measures count as MIPS measures (PY2019).
-    public var qcdrMeasuresAreMIPSMeasures: YearValue<Bool>
+    public let qcdrMeasuresAreMIPSMeasures: YearValue<Bool>
     /// 414.1420(c)(3)–(4): how the outcome measure relates to the measure that meets (c)(2).
-    public var outcomeMeasureRule: YearValue<String>
+    public let outcomeMeasureRule: YearValue<String>
     /// 414.1420(c)(3)(ii): an arrangement determined on or before this date keeps the PY2019 outcome
     /// rule for this year (PY2020 only).
-    public var outcomeTransitionDeterminedBy: YearValue<CalendarDate?>
+    public let outcomeTransitionDeterminedBy: YearValue<CalendarDate?>
     /// 414.1420(c)(3): the outcome measure must itself come from an accepted source (PY2020 on).
-    public var outcomeMeasureNeedsAcceptedSource: YearValue<Bool>
+    public let outcomeMeasureNeedsAcceptedSource: YearValue<Bool>
     /// 414.1420(d)(3)(i): total risk as a percent of expected expenditures.
-    public var nominalExpenditurePercent: YearValue<Decimal>
+    public let nominalExpenditurePercent: YearValue<Decimal>
     /// 414.1420(d)(3)(i): total risk as a percent of revenue from the payer, when risk is defined in
     /// revenue terms (0 where `revenueStandardAvailable` is false).
-    public var nominalRevenuePercent: YearValue<Decimal>
+    public let nominalRevenuePercent: YearValue<Decimal>
     /// Whether the revenue-based standard is available this year.
-    public var revenueStandardAvailable: YearValue<Bool>
+    public let revenueStandardAvailable: YearValue<Bool>
     /// 414.1420(d)(3)(ii)(B): total potential risk as a percent of expected expenditures; nil where the
     /// standard does not apply (PY2020 on).
-    public var totalPotentialRiskPercent: YearValue<Decimal?>
+    public let totalPotentialRiskPercent: YearValue<Decimal?>
     /// 414.1420(d)(3)(ii): minimum marginal risk rate.
-    public var marginalRiskMinimumPercent: YearValue<Decimal>
+    public let marginalRiskMinimumPercent: YearValue<Decimal>
     /// 414.1420(d)(5): lowest or average rate.
-    public var marginalRiskMethod: YearValue<MarginalRiskMethod>
+    public let marginalRiskMethod: YearValue<MarginalRiskMethod>
     /// 414.1420(d)(5)(iii): overruns below this percent of expected expenditures may be disregarded.
-    public var smallLossPercent: YearValue<Decimal>
+    public let smallLossPercent: YearValue<Decimal>
     /// 414.1420(d)(5)(ii)–(iii): how the allowances are used (`never-against-the-arrangement`: interpretation).
-    public var allowancesUse: YearValue<String>
+    public let allowancesUse: YearValue<String>
     /// 414.1420(d)(6): expected expenditures are capped at what the participant would spend without the
     /// arrangement (PY2020 on).
-    public var expectedExpendituresCap: YearValue<Bool>
+    public let expectedExpendituresCap: YearValue<Bool>
     /// 414.1420(d)(7): whose contracts with CMS are not capitation: `cms-ma-organization-contracts`.
-    public var capitationExclusion: YearValue<String>
+    public let capitationExclusion: YearValue<String>
     /// 414.1420(d)(4): medical-home nominal amount, percent of average estimated total revenue; nil before PY2019.
-    public var medicalHomeMinimumPercent: YearValue<Decimal?>
+    public let medicalHomeMinimumPercent: YearValue<Decimal?>
     /// 414.1420(d)(2): the Aligned Other Payer Medical Home Model route (PY2020 on).
-    public var alignedMedicalHomeRoute: YearValue<Bool>
+    public let alignedMedicalHomeRoute: YearValue<Bool>
     /// 414.1420(d)(8): at this many eligible clinicians the medical-home standards give way to the
     /// general ones; nil before the limit applies.
-    public var medicalHomeClinicianLimit: YearValue<Int?>
+    public let medicalHomeClinicianLimit: YearValue<Int?>
     /// 414.1420(d)(8): whose clinicians count, `owning-organization` (PY2019–2022) or `apm-entity`.
-    public var medicalHomeLimitBasis: YearValue<String>
+    public let medicalHomeLimitBasis: YearValue<String>
     /// A determination may cover several years (up to `maximumYearsCovered`).
-    public var multiYearDeterminations: YearValue<Bool>
-    public var maximumYearsCovered: YearValue<Int>
+    public let multiYearDeterminations: YearValue<Bool>
+    public let maximumYearsCovered: YearValue<Int>
     /// Whether CMS reviews a request made after its deadline.
-    public var lateRequestsReviewed: YearValue<Bool>
+    public let lateRequestsReviewed: YearValue<Bool>
     /// The payer groups that may use the payer-initiated process.
-    public var payerInitiatedGroups: YearValue<[String]>
+    public let payerInitiatedGroups: YearValue<[String]>
     /// Each process and payer group's deadline, by law key; nil where the route does not exist that year.
-    public var deadlines: [LawKey: YearValue<Deadline?>]
+    public let deadlines: [LawKey: YearValue<Deadline?>]
     /// Every value of the law in force this year, for reports.
-    public var rows: [ParameterRow]
+    public let rows: [ParameterRow]
 
     /// The values for `year`, which `law` covers (its checks guarantee every key has a value of its type).
     init(law: Law, year: Int) {
@@ -121,12 +123,12 @@ public struct PerformanceYearParameters: Sendable, Hashable {
 
 /// One value of the law as reports show it: what it is, where it was read, and how sure that is.
 public struct ParameterRow: Sendable, Hashable, Codable {
-    public var name: String
-    public var value: String
-    public var source: String
-    public var provenance: Provenance
+    public let name: String
+    public let value: String
+    public let source: String
+    public let provenance: Provenance
     /// Codified: read in the CFR text for the year. Kept for readers of earlier reports.
-    public var confirmed: Bool
+    public let confirmed: Bool
 
     public init(name: String, value: String, source: String, provenance: Provenance) {
         self.name = name

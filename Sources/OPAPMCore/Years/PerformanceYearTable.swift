@@ -14,21 +14,32 @@ public enum PerformanceYearTable {
         }
     }
 
-    private struct Built: Sendable {
-        var table: [Int: PerformanceYearParameters]
-        var rows: [Int: [ParameterRow]]
+    /// The years' values in year order: a lookup is an index, with no hashing (a batch asks several
+    /// times per file).
+    private final class Built: Sendable {
+        let firstYear: Int
+        let years: [PerformanceYearParameters]
+
+        init(_ law: Law) {
+            firstYear = law.years.lowerBound
+            years = law.years.map { PerformanceYearParameters(law: law, year: $0) }
+        }
+
+        func parameters(for year: Int) -> PerformanceYearParameters? {
+            let index = year - firstYear
+            return index >= 0 && index < years.count ? years[index] : nil
+        }
     }
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var built: Built?
 
+    /// Only the reference is read under the lock.
     private static var current: Built {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let law = ActiveLaw.current
-        let table = Dictionary(uniqueKeysWithValues: law.years.map { ($0, PerformanceYearParameters(law: law, year: $0)) })
-        let made = Built(table: table, rows: table.mapValues(\.rows))
+        let made = Built(ActiveLaw.current)
         built = made
         return made
     }
@@ -40,11 +51,8 @@ public enum PerformanceYearTable {
         lock.unlock()
     }
 
-    /// The report rows of each year's values.
-    static var rowsByYear: [Int: [ParameterRow]] { current.rows }
-
     public static func parameters(for year: Int) throws(UnsupportedYear) -> PerformanceYearParameters {
-        guard let parameters = current.table[year] else { throw UnsupportedYear(year: year) }
+        guard let parameters = current.parameters(for: year) else { throw UnsupportedYear(year: year) }
         return parameters
     }
 }

@@ -44,7 +44,8 @@ public struct SubmissionDeadline: Rule {
         let submission = context.submission
         let firstYear = submission.performanceYears.map(\.value).min() ?? context.year
         // The deadline of the year the request is made for: its first year's law.
-        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear) else { return [] }
+        guard let parameters = firstYear == context.year ? context.parameters : try? PerformanceYearTable.parameters(for: firstYear)
+        else { return [] }
         let key = Self.deadlineKey(
             process: submission.process, group: submission.payer.type.group,
             alignedWithModel: submission.arrangement.multiPayerModel != nil, parameters: parameters)

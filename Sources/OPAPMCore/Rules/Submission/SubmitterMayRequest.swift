@@ -24,7 +24,7 @@ public struct SubmitterMayRequest: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let submission = context.submission
-        if submission.process == .payerInitiated, let route = Self.missingRoute(submission, year: context.year) {
+        if submission.process == .payerInitiated, let route = Self.missingRoute(submission, context: context) {
             return [route]
         }
         let allowed: [SubmitterType]
@@ -43,10 +43,11 @@ public struct SubmitterMayRequest: Rule {
     }
 
     /// A payer-initiated request of a payer group the year's law gives no such route (payerInitiatedGroups).
-    static func missingRoute(_ submission: Submission, year: Int) -> Violation? {
-        let firstYear = submission.performanceYears.map(\.value).min() ?? year
+    static func missingRoute(_ submission: Submission, context: RuleContext) -> Violation? {
+        let firstYear = submission.performanceYears.map(\.value).min() ?? context.year
         // A year without determinations at all is SUB008's.
-        guard let parameters = try? PerformanceYearTable.parameters(for: firstYear), parameters.otherPayerDeterminations.value
+        guard let parameters = firstYear == context.year ? context.parameters : try? PerformanceYearTable.parameters(for: firstYear),
+            parameters.otherPayerDeterminations.value
         else { return nil }
         let groups = parameters.payerInitiatedGroups.value
         let group: String
