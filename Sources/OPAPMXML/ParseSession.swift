@@ -102,6 +102,9 @@ final class ParseSession {
     /// The handler's raw element names, interned in the parser's dictionary so that a pointer compare
     /// recognizes them; and the depth inside one of them (its content is not delivered).
     private var rawNames: [(pointer: Name, name: String)] = []
+    /// The first raw name's pointer, compared first: a roster's million entries all have it, and
+    /// searching the array retained and released it on every element.
+    private var firstRawName: Name?
     private var rawDepth = 0
     /// Elements seen so far (streamed list entries aside), and text bytes since the last tag.
     private var elementCount = 0
@@ -150,6 +153,7 @@ final class ParseSession {
                 rawNames = handler.rawElementNames.compactMap { name in
                     xmlDictLookup(dictionary, name, -1).map { (Name($0), name) }
                 }
+                firstRawName = rawNames.first?.pointer
             }
             // libxml2 keeps this handler per thread; the parse runs on this thread only.
             xmlSetStructuredErrorFunc(me, ParseSession.parserError)
@@ -255,7 +259,7 @@ final class ParseSession {
     fileprivate func didStart(_ name: Name) -> Bool {
         settlePendingPop()
         textBytes = 0
-        if !rawNames.contains(where: { $0.pointer == name }) {
+        if name != firstRawName && (rawNames.count < 2 || !rawNames.contains(where: { $0.pointer == name })) {
             elementCount += 1
             if elementCount > limits.maxElements {
                 report(.tooManyElements, "more than \(limits.maxElements) elements (limit per document; --max-elements)", line: currentLine)
