@@ -11,7 +11,9 @@ public struct MarginalRiskRate: Rule {
             The share of expenditures above expected expenditures that the entity must pay is at least 30%. \
             Where it varies with the overrun, the lowest rate (PY2017–2019) or the average rate (PY2020 on) is \
             compared, over the window that disregards overruns under 4% of expected expenditures and overruns \
-            past the point where the entity's payments reach the total risk requirement.
+            past the point where the entity's payments reach the total risk requirement. The allowances are \
+            never used against the arrangement: the test is also met over the window from 0%. A first-dollar \
+            jump at a minimum loss rate is not a marginal rate. Findings cite the year's paragraphs.
             """,
         rationale: """
             The allowances keep deductible-style minimum loss rates and caps past the required total risk \

@@ -12,7 +12,9 @@ public struct AcceptedMeasureSource: Rule {
             accepted for the year: PY2017–2019 the MIPS list, consensus-based endorsement, section 1848(s), the \
             Call for Quality Measures, or CMS determination; from PY2020 the MIPS final list, consensus-based \
             endorsement, or CMS determination. A measure claimed to be on the MIPS list counts only if that \
-            year's catalogue lists it (and not as a QCDR measure).
+            year's catalogue lists it; QCDR measures count as MIPS measures in PY2019 (414.1330(a)(2)) and not \
+            from PY2020. A measure accepted only as consensus-endorsed or CMS-determined rests on the \
+            submitter's evidence and is put to the reviewers (a warning).
             """,
         rationale: """
             Quality measures comparable to MIPS are the second criterion; the accepted sources are what make a \

@@ -9,9 +9,11 @@ public struct OutcomeMeasureUsed: Rule {
         citation: "42 CFR 414.1420(c)(3)",
         summary: """
             The arrangement must use an outcome measure when an applicable one is on the MIPS quality measure \
-            list; from PY2020 that outcome measure must itself come from an accepted source. A submission \
-            without one must justify that none is applicable: the justification is reported for review \
-            (a warning), never approved silently.
+            list. PY2019: any outcome measure. PY2020–2022: an additional outcome measure from an accepted \
+            source, besides the measure that meets (c)(2) (an arrangement determined on or before 2020-01-01 \
+            keeps the PY2019 rule for PY2020). PY2023 on: one measure may be both. A submission without one \
+            must justify that none is applicable: the justification is reported for review (a warning), never \
+            approved silently.
             """,
         rationale: """
             Outcome measures (outcome, intermediate outcome, patient-reported outcome in the MIPS catalogue) \
