@@ -276,3 +276,33 @@ final class Atomic<Value>: @unchecked Sendable {
         #expect(!run.stdout.contains("642"))
     }
 }
+
+/// Issue 22 item 13: a date that does not exist is refused, not published.
+@Suite struct CalendarDateTests {
+    @Test func asOfTakesOnlyRealDates() throws {
+        let root = try temporaryDirectory("as-of")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for bad in ["2024-02-30", "2023-02-29", "2024-04-31", "2024-13-01"] {
+            let run = try opapm(["publish", "samples/approved", "--year", "2024", "--out", root.appendingPathComponent("x").path, "--as-of", bad])
+            #expect(run.status == 2, "\(bad)")
+        }
+        #expect(try opapm([
+            "publish", "samples/approved", "--year", "2024", "--out", root.appendingPathComponent("leap").path, "--as-of", "2024-02-29",
+            "--format", "json",
+        ]).status == 0)
+    }
+}
+
+/// Issue 22 item 7: a misspelled subcommand names the one meant.
+@Suite struct DidYouMeanTests {
+    @Test func aMisspelledSubcommandNamesTheOneMeant() throws {
+        for arguments in [["chek", "samples"], ["help", "chek"]] {
+            let run = try opapm(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("unknown command 'chek'; did you mean 'check'?"), "\(arguments): \(run.stderr)")
+            #expect(!run.stderr.contains("unexpected arguments"))
+        }
+        #expect(try opapm(["xyzzy"]).stderr.contains("unknown command 'xyzzy' (commands: validate, check"))
+        #expect(try opapm(["help", "check"]).status == 0)
+    }
+}

@@ -28,8 +28,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             }
             count += 1
         }
-        guard count == 10, (1...12).contains(fields.month), (1...31).contains(fields.day) else { return nil }
+        guard count == 10, (1...12).contains(fields.month),
+            (1...Self.days(inMonth: fields.month, year: fields.year)).contains(fields.day)
+        else { return nil }
         self.init(year: fields.year, month: fields.month, day: fields.day)
+    }
+
+    /// Days in `month` of `year`, Gregorian: 2024-02-30 is no date.
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     public var description: String {
