@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
             2 usage error or unreadable input.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case text, json, html
     }
 

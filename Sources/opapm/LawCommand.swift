@@ -8,7 +8,7 @@ struct LawCommand: ParsableCommand {
         abstract: "Print the law a determination uses: each value with its years, citation and provenance.",
         discussion: "Without --year, every year's values as Markdown (the source of docs/law.md). Exit status: 0, or 2 for a bad --law file or year.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case text, json, markdown
     }
 

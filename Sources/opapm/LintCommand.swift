@@ -130,4 +130,9 @@ struct LintCommand: ParsableCommand {
     }
 }
 
-extension LintFormat: ExpressibleByArgument {}
+extension LintFormat: ExpressibleByArgument {
+    /// Case-insensitive, as `CaseInsensitiveArgument`: the type is public, so its conformance says so itself.
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}

@@ -39,7 +39,7 @@ struct PublishCommand: ParsableCommand {
     @OptionGroup var lawOption: LawOption
 
     var formatNames: [String] {
-        format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
     var formats: [ListFormat] { formatNames.compactMap(ListFormat.init(rawValue:)) }

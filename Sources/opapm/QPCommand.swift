@@ -10,7 +10,7 @@ struct QPCommand: ParsableCommand {
         abstract: "QP and Partial QP determinations: Medicare Option, then the All-Payer Combination Option.",
         discussion: "Exit status: 0 when the data was read and scored, 1 when the file is invalid, 2 usage error.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case text, json, csv
     }
 

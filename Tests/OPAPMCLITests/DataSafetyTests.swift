@@ -306,3 +306,16 @@ final class Atomic<Value>: @unchecked Sendable {
         #expect(try opapm(["help", "check"]).status == 0)
     }
 }
+
+/// Issue 22 item 7: format names are not case-sensitive.
+@Suite struct FormatNameTests {
+    @Test func formatValuesAreCaseInsensitive() throws {
+        #expect(try opapm(["check", "samples/approved", "--format", "JSON"]).stdout.hasPrefix("{"))
+        #expect(try opapm(["lint", "samples/approved", "--format", "SARIF"]).stdout.contains("\"version\" : \"2.1.0\""))
+        #expect(try opapm(["law", "--year", "2021", "--format", "Text"]).status == 0)
+        let root = try temporaryDirectory("format-case")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try opapm(["publish", "samples/approved", "--year", "2024", "--out", root.appendingPathComponent("l").path, "--format", "JSON,Csv"]).status == 0)
+        #expect(try opapm(["check", "samples/approved", "--format", "yaml"]).status == 2)
+    }
+}
