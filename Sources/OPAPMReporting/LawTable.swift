@@ -32,9 +32,7 @@ public enum LawTable {
 
             """
         out += "\n```console\n$ opapm law --year 2021   # exit 0\n```\n"
-        var seen: [String] = []
-        for key in LawKey.allCases.map(\.rawValue) where !seen.contains(key) {
-            seen.append(key)
+        for key in LawKey.allCases.map(\.rawValue) {
             out += "\n## `\(key)`\n\n| PY | value | provenance | paragraph | amendment | read in |\n|---|---|---|---|---|---|\n"
             for entry in law.document.entries where entry.key == key {
                 out += "| \(entry.years(lastYear: law.document.lastYear)) | \(cell(entry.value.shown)) | \(entry.provenance.rawValue) | "

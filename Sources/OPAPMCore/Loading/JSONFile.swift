@@ -102,10 +102,7 @@ public enum JSONFile {
         case is Double.Type, is Decimal.Type: return "a number"
         case is Bool.Type: return "true or false"
         default:
-            let name = "\(type)"
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object"
+            return "\(type)".hasPrefix("Array") ? "an array" : "an object"
         }
     }
 }

@@ -9,9 +9,7 @@ public struct TextLintReporter: LintReporter {
         let report = report.forDisplay
         var out = ""
         for finding in report.findings {
-            let location = [finding.file] + (finding.line > 0 ? [String(finding.line)] : [])
-                + (finding.line > 0 && finding.column > 0 ? [String(finding.column)] : [])
-            out += "\(location.joined(separator: ":")): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message)\n"
+            out += "\(DisplayText.location(finding.file, line: finding.line, column: finding.column)): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message)\n"
             if !finding.path.isEmpty { out += "  at: \(finding.path)\n" }
             if let help = finding.help { out += "  help: \(help)\n" }
         }
