@@ -33,18 +33,6 @@ public enum CheckTextReport {
             out += "\n"
             appendFigureLines(arrangement.figures, to: &out)
             for finding in arrangement.findings { append(finding, to: &out) }
-            // The values of the law this year that are not codified, each with its provenance, on a line
-            // of their own (opapm law --year PY shows all of them with their sources).
-            var weaker = false
-            for parameter in arrangement.parameters where parameter.provenance != .codified {
-                out += weaker ? ", " : "  law not codified: "
-                out += parameter.name
-                out += " ("
-                out += parameter.provenance.rawValue
-                out += ")"
-                weaker = true
-            }
-            if weaker { out += "\n" }
         }
         return out
     }
@@ -107,6 +95,28 @@ public enum CheckTextReport {
             out += DisplayText.safe(help)
             out += "\n"
         }
+        // The values of the law the finding rests on, each with how firm it is.
+        if let law = finding.law, !law.isEmpty {
+            out += "  law: "
+            for (index, row) in law.enumerated() {
+                if index > 0 { out += "; " }
+                out += row.name
+                out += " "
+                out += DisplayText.safe(row.value)
+                out += " ("
+                out += row.provenance.rawValue
+                out += ")"
+            }
+            out += "\n"
+        }
+    }
+
+    /// ` [codified]`: the provenance of the law value behind the figure `name`, when the figures carry it.
+    static func appendProvenance(_ figures: Figures, _ name: String, to out: inout String) {
+        guard let provenance = figures.provenance?[name] else { return }
+        out += " ["
+        out += provenance.rawValue
+        out += "]"
     }
 
     /// The figures that decided the arrangement, one indented line each.
@@ -114,6 +124,7 @@ public enum CheckTextReport {
         if let route = figures.route {
             out += "  financial risk route: "
             out += route.rawValue
+            appendProvenance(figures, "route", to: &out)
             out += "\n"
         }
         if let minimum = figures.cehrtMinimumPercent {
@@ -121,6 +132,7 @@ public enum CheckTextReport {
             out += figures.cehrtRequiredPercent.map { $0.percentText } ?? "not stated"
             out += ", minimum "
             out += minimum.percentText
+            appendProvenance(figures, "cehrtMinimumPercent", to: &out)
             out += "\n"
         }
         if let shares = figures.cehrtShareByEntity {
@@ -147,7 +159,17 @@ public enum CheckTextReport {
             out += requirement.percentText
             out += " ("
             out += figures.totalRiskRequirementBasis ?? ""
-            out += ")\n"
+            out += ")"
+            appendProvenance(figures, "totalRiskRequirementPercent", to: &out)
+            out += "\n"
+        }
+        if let benchmark = figures.expectedExpendituresCappedFrom, let expected = figures.expectedExpenditures {
+            out += "  expected expenditures: "
+            out += expected.dollarText
+            out += ", capped from the benchmark "
+            out += benchmark.dollarText
+            appendProvenance(figures, "expectedExpendituresCappedFrom", to: &out)
+            out += "\n"
         }
         if let start = figures.marginalWindowStartPercent, let end = figures.marginalWindowEndPercent,
             let average = figures.averageMarginalRiskPercent, let lowest = figures.lowestMarginalRiskPercent
@@ -158,10 +180,17 @@ public enum CheckTextReport {
                 out += "; "
                 out += method.rawValue
                 out += " rate applies"
+                appendProvenance(figures, "marginalRiskMethod", to: &out)
+            }
+            if let minimum = figures.marginalRiskMinimumPercent {
+                out += "; minimum "
+                out += minimum.percentText
+                appendProvenance(figures, "marginalRiskMinimumPercent", to: &out)
             }
             if let average = figures.averageMarginalRiskFromZeroPercent, let lowest = figures.lowestMarginalRiskFromZeroPercent {
                 out += "; over "
                 appendWindow(0, end, average: average, lowest: lowest, to: &out)
+                appendProvenance(figures, "averageMarginalRiskFromZeroPercent", to: &out)
             }
             if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
                 out += "; without allowances "
@@ -172,13 +201,18 @@ public enum CheckTextReport {
         if let met = figures.medicalHomeElementsMet {
             out += "  medical-home elements met: "
             out += String(met)
-            out += " of 7 (needs 4)\n"
+            out += " of 7 (needs "
+            out += String(figures.medicalHomeElementsMinimum ?? 4)
+            out += ")"
+            appendProvenance(figures, "medicalHomeElementsMinimum", to: &out)
+            out += "\n"
         }
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
             out += "  medical-home amount at risk: "
             out += share.percentText
             out += " of revenue, minimum "
             out += minimum.percentText
+            appendProvenance(figures, "medicalHomeMinimumPercent", to: &out)
             out += "\n"
         }
     }

@@ -20,7 +20,10 @@ public enum QPReport {
                 out += line + "\n"
             }
             for note in result.notes { out += "  note: \(DisplayText.safe(note))\n" }
-            if !result.thresholdsConfirmed { out += "  note: thresholds unconfirmed: \(result.thresholdSource)\n" }
+            // Each threshold or incentive that is not codified, on its own line with its provenance and source.
+            for row in result.thresholds where row.provenance != .codified {
+                out += "  law: \(row.name) \(row.value) [\(row.provenance.rawValue): \(row.source)]\n"
+            }
         }
         let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
         out += "\(counts[.qp] ?? 0) QP, \(counts[.partialQP] ?? 0) Partial QP, \(counts[.none] ?? 0) neither\n"

@@ -22,6 +22,7 @@ public enum RuleDocumentation {
         out += "## What it checks\n\n\(rule.summary)\n\n"
         out += "## Why it matters\n\n\(rule.rationale)\n\n"
         out += "## How to fix\n\n\(rule.help)\n\n"
+        out += lawByYear(rule)
         out += "## Examples\n\n"
         for example in rule.passing {
             out += "- passes: `\(example.file)` (PY\(example.year))\n"
@@ -36,6 +37,23 @@ public enum RuleDocumentation {
             out += "\nTry it, from the repository root:\n\n```console\n$ opapm check \(example.file)\(year)\(options)\n```\n"
         }
         return out
+    }
+
+    /// The values of the law the rule decides by, each period with its value and provenance, from the
+    /// active law: what changes by year, read from the same file the decisions are.
+    static func lawByYear(_ rule: RuleDescription) -> String {
+        guard !rule.law.isEmpty else { return "" }
+        let law = ActiveLaw.current
+        var out = "## The law it decides by, by performance year\n\n"
+        out += "From `law/opapm-law.json` ([the law by performance year](../law.md)); every finding carries these values for its year.\n\n"
+        out += "| value | PY | in force | provenance | source |\n|---|---|---|---|---|\n"
+        for key in rule.law {
+            for entry in law.document.entries where entry.key == key.rawValue {
+                out += "| `\(key.rawValue)` | \(entry.years(lastYear: law.document.lastYear)) | \(LawTable.cell(entry.value.shown)) | "
+                out += "\(entry.provenance.rawValue) | \(LawTable.cell(entry.citation)) |\n"
+            }
+        }
+        return out + "\n"
     }
 
     /// docs/rules/README.md: the index of rule pages.

@@ -40,8 +40,14 @@ public struct Figures: Sendable, Hashable, Codable {
     public var smallLossPercent: Decimal?
     public var marginalRiskMinimumPercent: Decimal?
     public var medicalHomeElementsMet: Int?
+    /// How many of the seven elements the law asks for.
+    public var medicalHomeElementsMinimum: Int?
     public var medicalHomeAmountAtRiskPercent: Decimal?
     public var medicalHomeMinimumPercent: Decimal?
+    /// The provenance of each threshold above that comes from the law, by the figure's name
+    /// (`cehrtMinimumPercent`, `totalRiskRequirementPercent`, …): codified, secondary, unverified or
+    /// interpretation. `parameters` gives each value's paragraph and amendment.
+    public var provenance: [String: Provenance]?
 
     public init() {}
 }

@@ -60,7 +60,8 @@ public struct DeterminationEngine: Sendable {
         // Fields are read through the submission: copying the arrangement out retained all of it.
         guard let parameters = try? PerformanceYearTable.parameters(for: year) else {
             let rule = PerformanceYearKnown()
-            let findings = finalize([rule.violation(year: year, submission: submission)], rule: rule, file: submission.file)
+            let findings = finalize([rule.violation(year: year, submission: submission)], rule: rule, file: submission.file,
+                parameters: nil)
             return ArrangementDetermination(
                 id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: .incomplete,
                 figures: Figures(), findings: findings, parameters: [])
@@ -77,7 +78,7 @@ public struct DeterminationEngine: Sendable {
         for rule in RuleRegistry.all {
             let violations = rule.check(context)
             // Most rules find nothing: then the rule (and its description) is not handed on.
-            if !violations.isEmpty { findings += finalize(violations, rule: rule, file: submission.file) }
+            if !violations.isEmpty { findings += finalize(violations, rule: rule, file: submission.file, parameters: parameters) }
         }
         return ArrangementDetermination(
             id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: Self.decide(findings),
@@ -93,7 +94,9 @@ public struct DeterminationEngine: Sendable {
         return .approved
     }
 
-    private func finalize(_ violations: [Violation], rule: any Rule, file: String) -> [Finding] {
+    private func finalize(_ violations: [Violation], rule: any Rule, file: String, parameters: PerformanceYearParameters?)
+        -> [Finding]
+    {
         let description = rule.description
         var severity = description.severity
         if let override = severityOverrides[description.id] {
@@ -105,7 +108,11 @@ public struct DeterminationEngine: Sendable {
                 rule: description.id, severity: violation.severity ?? severity,
                 message: violation.message, help: violation.help ?? description.help, citation: violation.citation ?? description.citation,
                 file: file, line: violation.location.line, column: violation.location.column,
-                path: violation.location.path, incomplete: violation.incomplete)
+                path: violation.location.path, incomplete: violation.incomplete,
+                law: parameters.flatMap { parameters in
+                    let rows = (violation.law ?? description.law).compactMap(parameters.row)
+                    return rows.isEmpty ? nil : rows
+                })
         }
     }
 
@@ -129,11 +136,31 @@ public struct DeterminationEngine: Sendable {
         }
     }
 
+    /// The weakest provenance among the values that chose the route: the aligned medical-home route and
+    /// the clinician limit for a medical home (or a fall-back from one), the exclusion for capitation.
+    static func routeProvenance(_ context: RuleContext) -> Provenance? {
+        let parameters = context.parameters
+        switch context.route {
+        case .capitation:
+            return parameters.capitationExclusion.provenance
+        case .medicalHome, .general:
+            guard MedicalHomeRoute.claimed(context.arrangement) else { return nil }
+            var used = [parameters.medicalHomeClinicianLimit.provenance, parameters.medicalHomeLimitBasis.provenance]
+            if !context.submission.payer.type.isTitleXIX { used.append(parameters.alignedMedicalHomeRoute.provenance) }
+            return used.max()
+        }
+    }
+
     static func figures(_ context: RuleContext, drawingCurve: Bool) -> Figures {
         var figures = Figures()
         let arrangement = context.arrangement
+        let parameters = context.parameters
+        var provenance: [String: Provenance] = [:]
         figures.route = context.route
-        figures.cehrtMinimumPercent = context.parameters.cehrtMinimumPercent.value
+        // The route rests on the values that opened or closed the medical-home and capitation routes.
+        if let weakest = Self.routeProvenance(context) { provenance["route"] = weakest }
+        figures.cehrtMinimumPercent = parameters.cehrtMinimumPercent.value
+        provenance["cehrtMinimumPercent"] = parameters.cehrtMinimumPercent.provenance
         figures.cehrtRequiredPercent = arrangement.cehrt.requiredPercent?.value
         var shares: [String: Decimal] = [:]
         for entity in arrangement.apmEntities {
@@ -145,6 +172,9 @@ public struct DeterminationEngine: Sendable {
             figures.expectedExpendituresCappedFrom = risk.cappedBenchmark
             figures.totalRiskRequirementPercent = risk.requirementPercent.rounded(4)
             figures.totalRiskRequirementBasis = risk.requirementBasis.rawValue
+            provenance["totalRiskRequirementPercent"] = risk.requirementBasis == .revenue
+                ? parameters.nominalRevenuePercent.provenance : parameters.nominalExpenditurePercent.provenance
+            if risk.cappedBenchmark != nil { provenance["expectedExpendituresCappedFrom"] = parameters.expectedExpendituresCap.provenance }
             if let maximum = risk.maximumLiabilityPercent {
                 figures.totalRiskPercent = maximum.rounded(4)
                 figures.totalRiskDollars = risk.dollars(maximum).rounded(2)
@@ -160,8 +190,14 @@ public struct DeterminationEngine: Sendable {
             figures.averageMarginalRiskWithoutAllowancesPercent = risk.averageWithoutAllowancesPercent?.rounded(4)
             figures.averageMarginalRiskFromZeroPercent = risk.averageFromZeroPercent?.rounded(4)
             figures.lowestMarginalRiskFromZeroPercent = risk.lowestFromZeroPercent?.rounded(4)
-            figures.smallLossPercent = context.parameters.smallLossPercent.value
-            figures.marginalRiskMinimumPercent = context.parameters.marginalRiskMinimumPercent.value
+            figures.smallLossPercent = parameters.smallLossPercent.value
+            figures.marginalRiskMinimumPercent = parameters.marginalRiskMinimumPercent.value
+            provenance["marginalRiskMethod"] = parameters.marginalRiskMethod.provenance
+            provenance["smallLossPercent"] = parameters.smallLossPercent.provenance
+            provenance["marginalRiskMinimumPercent"] = parameters.marginalRiskMinimumPercent.provenance
+            if figures.averageMarginalRiskFromZeroPercent != nil {
+                provenance["averageMarginalRiskFromZeroPercent"] = parameters.allowancesUse.provenance
+            }
             // Draw a little past where L stops rising (or the large-loss point, when L never stops).
             if drawingCurve {
                 let reach = max(risk.curve.endOfRise ?? risk.windowEnd, risk.windowEnd, context.parameters.smallLossPercent.value)
@@ -172,11 +208,15 @@ public struct DeterminationEngine: Sendable {
         }
         if let home = arrangement.medicalHome, context.route == .medicalHome {
             figures.medicalHomeElementsMet = home.elementsMet.count
-            figures.medicalHomeMinimumPercent = context.parameters.medicalHomeMinimumPercent.value
+            figures.medicalHomeElementsMinimum = parameters.medicalHomeElementsMinimum.value
+            provenance["medicalHomeElementsMinimum"] = parameters.medicalHomeElementsMinimum.provenance
+            figures.medicalHomeMinimumPercent = parameters.medicalHomeMinimumPercent.value
+            provenance["medicalHomeMinimumPercent"] = parameters.medicalHomeMinimumPercent.provenance
             if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
                 figures.medicalHomeAmountAtRiskPercent = amount.scaled(byPowerOfTen: 2).dividedExactly(by: revenue).rounded(4)
             }
         }
+        figures.provenance = provenance
         return figures
     }
 }

@@ -9,10 +9,32 @@ public enum LawKey: String, Sendable, CaseIterable {
     case nominalExpenditurePercent, nominalRevenuePercent, totalPotentialRiskPercent
     case marginalRiskMinimumPercent, marginalRiskMethod, smallLossPercent, allowancesUse, firstDollarJumpIsMarginal
     case expectedExpendituresCap, capitationExclusion
-    case medicalHomeMinimumPercent, alignedMedicalHomeRoute, medicalHomeClinicianLimit, medicalHomeLimitBasis
+    case medicalHomeMinimumPercent, medicalHomeElementsMinimum, alignedMedicalHomeRoute, medicalHomeClinicianLimit
+    case medicalHomeLimitBasis
     case multiYearDeterminations, maximumYearsCovered, lateRequestsReviewed, payerInitiatedGroups
     case deadlineTitleXIXPayerInitiated, deadlineMedicareHealthPlanPayerInitiated, deadlineMultiPayerModelPayerInitiated
     case deadlineOtherPayerPayerInitiated, deadlineTitleXIXClinicianInitiated, deadlineOtherClinicianInitiated
+    // QP thresholds (414.1430) and the APM incentive (414.1450), read by `opapm qp`.
+    case qpPaymentThresholdMedicare, qpPatientThresholdMedicare, partialQPPaymentThresholdMedicare
+    case partialQPPatientThresholdMedicare
+    case qpPaymentThresholdAllPayer, qpPatientThresholdAllPayer, partialQPPaymentThresholdAllPayer
+    case partialQPPatientThresholdAllPayer
+    case qpPaymentMedicareMinimum, qpPatientMedicareMinimum, partialQPPaymentMedicareMinimum, partialQPPatientMedicareMinimum
+    case apmIncentivePercent
+
+    /// Values that decide QP status, not an arrangement: arrangement reports leave them out.
+    public var decidesQPStatus: Bool {
+        switch self {
+        case .qpPaymentThresholdMedicare, .qpPatientThresholdMedicare, .partialQPPaymentThresholdMedicare,
+            .partialQPPatientThresholdMedicare, .qpPaymentThresholdAllPayer, .qpPatientThresholdAllPayer,
+            .partialQPPaymentThresholdAllPayer, .partialQPPatientThresholdAllPayer, .qpPaymentMedicareMinimum,
+            .qpPatientMedicareMinimum, .partialQPPaymentMedicareMinimum, .partialQPPatientMedicareMinimum,
+            .apmIncentivePercent:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The types a value may have.
     public enum Kind: Sendable, Hashable {
@@ -31,12 +53,17 @@ public enum LawKey: String, Sendable, CaseIterable {
             .firstDollarJumpIsMarginal, .expectedExpendituresCap, .alignedMedicalHomeRoute, .multiYearDeterminations,
             .lateRequestsReviewed:
             return .flag
-        case .cehrtMinimumPercent, .nominalExpenditurePercent, .marginalRiskMinimumPercent, .smallLossPercent:
+        case .cehrtMinimumPercent, .nominalExpenditurePercent, .marginalRiskMinimumPercent, .smallLossPercent,
+            .qpPaymentThresholdMedicare, .qpPatientThresholdMedicare, .partialQPPaymentThresholdMedicare,
+            .partialQPPatientThresholdMedicare, .apmIncentivePercent:
             return .percent(optional: false)
-        case .nominalRevenuePercent, .totalPotentialRiskPercent, .medicalHomeMinimumPercent:
+        case .nominalRevenuePercent, .totalPotentialRiskPercent, .medicalHomeMinimumPercent, .qpPaymentThresholdAllPayer,
+            .qpPatientThresholdAllPayer, .partialQPPaymentThresholdAllPayer, .partialQPPatientThresholdAllPayer,
+            .qpPaymentMedicareMinimum, .qpPatientMedicareMinimum, .partialQPPaymentMedicareMinimum,
+            .partialQPPatientMedicareMinimum:
             return .percent(optional: true)
         case .medicalHomeClinicianLimit: return .count(optional: true)
-        case .maximumYearsCovered: return .count(optional: false)
+        case .maximumYearsCovered, .medicalHomeElementsMinimum: return .count(optional: false)
         case .cehrtTest: return .word(["required", "used"])
         case .outcomeMeasureRule:
             return .word(["outcome-measure", "additional-outcome-measure", "outcome-measure-may-be-the-same"])

@@ -64,6 +64,8 @@ public struct QPResult: Sendable, Hashable, Codable {
     public var scores: [QPScore]
     public var thresholdSource: String
     public var thresholdsConfirmed: Bool
+    /// Each threshold and the incentive of the year, with its paragraph, amendment and provenance.
+    public var thresholds: [ParameterRow] = []
 }
 
 /// Medicare Option first, then the All-Payer Combination Option (42 CFR 414.1430, 414.1440), by both
@@ -96,7 +98,8 @@ public struct QPCalculator: Sendable {
         let mixed = Self.bestMixed(scores, table: table)
         var result = QPResult(
             id: participant.id, name: participant.name, level: participant.level, performanceYear: year, status: .none,
-            reason: "", notes: notes, scores: scores, thresholdSource: table.source, thresholdsConfirmed: table.confirmed)
+            reason: "", notes: notes, scores: scores, thresholdSource: table.source, thresholdsConfirmed: table.confirmed,
+            thresholds: table.rows)
 
         // Medicare Option first: a QP there is never assessed under the All-Payer option.
         if let best = medicareBest, best.medicareStatus == .qp {

@@ -20,6 +20,10 @@ public struct QPYearThresholds: Sendable, Hashable {
     public var bonusPercent: Decimal
     public var source: String
     public var confirmed: Bool
+    /// The weakest provenance among the year's thresholds (the incentive's is in its row).
+    public var provenance: Provenance
+    /// Each threshold and the incentive, with its paragraph, amendment and provenance.
+    public var rows: [ParameterRow]
 
     public func threshold(status: QPStatus, method: QPMethod) -> QPThreshold {
         switch (status, method) {
@@ -30,54 +34,39 @@ public struct QPYearThresholds: Sendable, Hashable {
     }
 }
 
-/// The QP threshold table, PY2017–2027. Sources: domain brief section 3 (the seed's PY2020 table for
-/// PY2019–2024), regulation-notes sections 6 and 8.
+/// The QP thresholds of a year, read from the active law (`law/opapm-law.json`, 414.1430 and 414.1450):
+/// a new year or a statute's change is a newer law file (`--law`), not a new release.
 public enum QPThresholdTable {
     public static func thresholds(for year: Int) throws(PerformanceYearTable.UnsupportedYear) -> QPYearThresholds {
-        guard PerformanceYearTable.supportedYears.contains(year) else {
-            throw PerformanceYearTable.UnsupportedYear(year: year)
+        let parameters = try PerformanceYearTable.parameters(for: year)
+        func value(_ key: LawKey) -> YearValue<Decimal?> {
+            parameters.qp[key] ?? YearValue(nil, source: "not in the law file", provenance: .unverified)
         }
-        func t(_ medicare: Decimal, _ total: Decimal?, _ minimum: Decimal?) -> QPThreshold {
-            QPThreshold(medicare: medicare, allPayerTotal: total, allPayerMedicareMinimum: minimum)
+        func t(_ medicare: LawKey, _ total: LawKey, _ minimum: LawKey) -> QPThreshold {
+            QPThreshold(
+                medicare: value(medicare).value ?? 0, allPayerTotal: value(total).value,
+                allPayerMedicareMinimum: value(total).value == nil ? nil : value(minimum).value)
         }
-        switch year {
-        case 2017, 2018:
-            return QPYearThresholds(
-                year: year, qpPayment: t(25, nil, nil), qpPatients: t(20, nil, nil), partialPayment: t(20, nil, nil),
-                partialPatients: t(10, nil, nil), bonusPercent: 5,
-                source: "42 CFR 414.1430(a) (payment years 2019–2020); All-Payer option from PY2019", confirmed: true)
-        case 2019...2024:
-            return QPYearThresholds(
-                year: year, qpPayment: t(50, 50, 25), qpPatients: t(35, 35, 20), partialPayment: t(40, 40, 20),
-                partialPatients: t(25, 25, 10), bonusPercent: bonus(year),
-                source: "42 CFR 414.1430 (payment years 2021–2026); seed table for PY2020", confirmed: true)
-        case 2025:
-            return QPYearThresholds(
-                year: year, qpPayment: t(75, 75, 25), qpPatients: t(50, 50, 20), partialPayment: t(50, 50, 20),
-                partialPatients: t(35, 35, 10), bonusPercent: 0,
-                source: "42 CFR 414.1430 (payment year 2027 and later); no incentive for PY2025", confirmed: true)
-        case 2026:
-            // Secondary: the payment thresholds from the Consolidated Appropriations Act 2026, the patient
-            // thresholds from the proposed rule CMS-1848-P; the CFR still reads 75/50 ; 50/35. The Partial QP
-            // payment threshold (40) stays below the QP one (50).
-            return QPYearThresholds(
-                year: year, qpPayment: t(50, 50, 25), qpPatients: t(35, 35, 20), partialPayment: t(40, 40, 20),
-                partialPatients: t(25, 25, 10), bonusPercent: Decimal(31) / 10,
-                source: "Consolidated Appropriations Act 2026 (payment thresholds, 3.1% incentive) and CMS-1848-P (patient thresholds), secondary; the CFR text reads 75/50 ; 50/35",
-                confirmed: false)
-        default:
-            return QPYearThresholds(
-                year: year, qpPayment: t(75, 75, 25), qpPatients: t(50, 50, 20), partialPayment: t(50, 50, 20),
-                partialPatients: t(35, 35, 10), bonusPercent: 0,
-                source: "42 CFR 414.1430 (payment year 2029 and later), 89 FR 98564", confirmed: true)
+        // One amendment list for the year; the weakest provenance decides whether it is confirmed.
+        var amendments: [String] = []
+        for entry in parameters.qpEntries where entry.value != .none {
+            for amendment in entry.amendment.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !amendments.contains(amendment) {
+                amendments.append(amendment)
+            }
         }
-    }
-
-    private static func bonus(_ year: Int) -> Decimal {
-        switch year {
-        case ...2022: return 5
-        case 2023: return Decimal(35) / 10
-        default: return Decimal(188) / 100
-        }
+        // The thresholds' weakest provenance; the incentive's is its own row's (it does not decide status).
+        let weakest = parameters.qpEntries.filter { $0.key != LawKey.apmIncentivePercent.rawValue }.map(\.provenance).max() ?? .codified
+        return QPYearThresholds(
+            year: year,
+            qpPayment: t(.qpPaymentThresholdMedicare, .qpPaymentThresholdAllPayer, .qpPaymentMedicareMinimum),
+            qpPatients: t(.qpPatientThresholdMedicare, .qpPatientThresholdAllPayer, .qpPatientMedicareMinimum),
+            partialPayment: t(
+                .partialQPPaymentThresholdMedicare, .partialQPPaymentThresholdAllPayer, .partialQPPaymentMedicareMinimum),
+            partialPatients: t(
+                .partialQPPatientThresholdMedicare, .partialQPPatientThresholdAllPayer, .partialQPPatientMedicareMinimum),
+            bonusPercent: value(.apmIncentivePercent).value ?? 0,
+            source: "42 CFR 414.1430, 414.1450 (" + amendments.joined(separator: "; ") + ")", confirmed: weakest == .codified,
+            provenance: weakest, rows: parameters.qpEntries.map(ParameterRow.init))
     }
 }

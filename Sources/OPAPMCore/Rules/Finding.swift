@@ -31,10 +31,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var path: String
     /// True when the submission lacks what the criterion needs, rather than failing it.
     public var incomplete: Bool
+    /// The values of the law the finding rests on for its year, each with its provenance (codified,
+    /// secondary, unverified, interpretation); nil for findings about the file rather than the law.
+    public var law: [ParameterRow]?
 
     public init(rule: String, severity: Severity, message: String, help: String? = nil, citation: String? = nil,
-        file: String, line: Int, column: Int = 0, path: String, incomplete: Bool = false)
+        file: String, line: Int, column: Int = 0, path: String, incomplete: Bool = false, law: [ParameterRow]? = nil)
     {
+        self.law = law
         self.rule = rule
         self.severity = severity
         self.message = message

@@ -32,11 +32,15 @@ public struct RuleDescription: Sendable, Hashable {
     public var failing: [RuleExample]
     /// The financial-risk route the rule belongs to; nil when it applies to every arrangement.
     public var route: RiskRoute?
+    /// The values of the law the rule decides by: each finding carries them for its year, with their
+    /// provenance, so a reader sees how firm the threshold behind it is.
+    public var law: [LawKey]
 
     public init(id: String, title: String, severity: Severity, citation: String, summary: String, rationale: String,
-        help: String, passing: [RuleExample], failing: [RuleExample], route: RiskRoute? = nil)
+        help: String, passing: [RuleExample], failing: [RuleExample], route: RiskRoute? = nil, law: [LawKey] = [])
     {
         self.route = route
+        self.law = law
         self.id = id
         self.title = title
         self.severity = severity
@@ -60,10 +64,13 @@ public struct Violation: Sendable, Hashable {
     /// The paragraphs in force for the year decided, from the law file, where they differ by year from
     /// the rule's own citation (which names the current text).
     public var citation: String?
+    /// The values of the law this finding rests on, where they are fewer than the rule's (one deadline of six).
+    public var law: [LawKey]?
 
     public init(_ message: String, at location: SourceLocation, help: String? = nil, incomplete: Bool = false,
-        severity: Severity? = nil, citation: String? = nil)
+        severity: Severity? = nil, citation: String? = nil, law: [LawKey]? = nil)
     {
+        self.law = law
         self.message = message
         self.location = location
         self.help = help

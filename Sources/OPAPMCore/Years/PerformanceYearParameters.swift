@@ -50,6 +50,8 @@ public final class PerformanceYearParameters: Sendable {
     public let capitationExclusion: YearValue<String>
     /// 414.1420(d)(4): medical-home nominal amount, percent of average estimated total revenue; nil before PY2019.
     public let medicalHomeMinimumPercent: YearValue<Decimal?>
+    /// 414.1305: how many of the seven medical-home elements the model must have.
+    public let medicalHomeElementsMinimum: YearValue<Int>
     /// 414.1420(d)(2): the Aligned Other Payer Medical Home Model route (PY2020 on).
     public let alignedMedicalHomeRoute: YearValue<Bool>
     /// 414.1420(d)(8): at this many eligible clinicians the medical-home standards give way to the
@@ -66,8 +68,15 @@ public final class PerformanceYearParameters: Sendable {
     public let payerInitiatedGroups: YearValue<[String]>
     /// Each process and payer group's deadline, by law key; nil where the route does not exist that year.
     public let deadlines: [LawKey: YearValue<Deadline?>]
-    /// Every value of the law in force this year, for reports.
+    /// 414.1430 and 414.1450: the QP and Partial QP thresholds and the incentive (`QPThresholdTable`).
+    public let qp: [LawKey: YearValue<Decimal?>]
+    /// Every value of the law in force this year that decides an arrangement, for reports (the QP
+    /// thresholds are left out: `opapm law` and the QP report show them).
     public let rows: [ParameterRow]
+    /// Each row by its key, for the findings that cite it.
+    private let rowByKey: [String: ParameterRow]
+    /// The law's entries for the QP thresholds and incentive of the year.
+    public let qpEntries: [LawEntry]
 
     /// The values for `year`, which `law` covers (its checks guarantee every key has a value of its type).
     init(law: Law, year: Int) {
@@ -103,6 +112,7 @@ public final class PerformanceYearParameters: Sendable {
         expectedExpendituresCap = value(.expectedExpendituresCap, flag)
         capitationExclusion = value(.capitationExclusion) { text($0) ?? "cms-ma-organization-contracts" }
         medicalHomeMinimumPercent = value(.medicalHomeMinimumPercent, decimal)
+        medicalHomeElementsMinimum = value(.medicalHomeElementsMinimum) { text($0).flatMap { Int($0) } ?? 4 }
         alignedMedicalHomeRoute = value(.alignedMedicalHomeRoute, flag)
         medicalHomeClinicianLimit = value(.medicalHomeClinicianLimit) { text($0).flatMap { Int($0) } }
         medicalHomeLimitBasis = value(.medicalHomeLimitBasis) { text($0) ?? "owning-organization" }
@@ -115,10 +125,19 @@ public final class PerformanceYearParameters: Sendable {
             deadlines[key] = value(key) { text($0).flatMap(Deadline.init) }
         }
         self.deadlines = deadlines
-        rows = law.entries(for: year).map { entry in
-            ParameterRow(name: entry.key, value: entry.value.shown, source: entry.citation, provenance: entry.provenance)
-        }
+        var qp: [LawKey: YearValue<Decimal?>] = [:]
+        for key in LawKey.allCases where key.decidesQPStatus { qp[key] = value(key, decimal) }
+        self.qp = qp
+        let entries = law.entries(for: year)
+        rows = entries.filter { LawKey(rawValue: $0.key)?.decidesQPStatus != true }.map(ParameterRow.init)
+        qpEntries = entries.filter { LawKey(rawValue: $0.key)?.decidesQPStatus == true }
+        rowByKey = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, ParameterRow($0)) })
     }
+}
+
+extension PerformanceYearParameters {
+    /// The row of `key` for this year, as reports show it.
+    public func row(_ key: LawKey) -> ParameterRow? { rowByKey[key.rawValue] }
 }
 
 /// One value of the law as reports show it: what it is, where it was read, and how sure that is.
@@ -136,5 +155,9 @@ public struct ParameterRow: Sendable, Hashable, Codable {
         self.source = source
         self.provenance = provenance
         confirmed = provenance == .codified
+    }
+
+    public init(_ entry: LawEntry) {
+        self.init(name: entry.key, value: entry.value.shown, source: entry.citation, provenance: entry.provenance)
     }
 }

@@ -66,7 +66,11 @@ public enum HTMLCheckReport {
         html += "<h3>\(HTMLText.escape(arrangement.name)) <small>(\(HTMLText.escape(arrangement.id)), PY\(arrangement.performanceYear))</small></h3>\n"
         html += "<p class=\"determination \(label)\" data-determination=\"\(label)\">\(label.uppercased())</p>\n"
         if let route = arrangement.figures.route {
-            html += "<p>Financial risk judged by the <strong>\(HTMLText.escape(route.rawValue))</strong> route.</p>\n"
+            html += "<p>Financial risk judged by the <strong>\(HTMLText.escape(route.rawValue))</strong> route"
+            if let provenance = arrangement.figures.provenance?["route"] {
+                html += " <span class=\"provenance \(provenance.rawValue)\">(\(provenance.rawValue))</span>"
+            }
+            html += ".</p>\n"
         }
         html += criteriaTable(arrangement, docsBase: docsBase)
         if let chart = RiskChart(figures: arrangement.figures) {
@@ -103,7 +107,15 @@ public enum HTMLCheckReport {
         text += "; requirement \(figures.totalRiskRequirementPercent?.percentText ?? "?"). "
         text += "Window \(figures.marginalWindowStartPercent?.percentText ?? "?")–\(figures.marginalWindowEndPercent?.percentText ?? "?"): "
         text += "average \(figures.averageMarginalRiskPercent?.percentText ?? "?"), lowest \(figures.lowestMarginalRiskPercent?.percentText ?? "?")"
-        if let method = figures.marginalRiskMethod { text += " (the \(method.rawValue) rate is compared with \(figures.marginalRiskMinimumPercent?.percentText ?? "30%"))" }
+        if let method = figures.marginalRiskMethod {
+            text += " (the \(method.rawValue) rate is compared with \(figures.marginalRiskMinimumPercent?.percentText ?? "?")"
+            if let provenance = figures.provenance?["marginalRiskMinimumPercent"] { text += ", \(provenance.rawValue)" }
+            text += ")"
+        }
+        if let average = figures.averageMarginalRiskFromZeroPercent, let end = figures.marginalWindowEndPercent {
+            text += "; over 0–\(end.percentText), average \(average.percentText)"
+            if let provenance = figures.provenance?["averageMarginalRiskFromZeroPercent"] { text += " (\(provenance.rawValue))" }
+        }
         if let plain = figures.averageMarginalRiskWithoutAllowancesPercent { text += "; without the allowances \(plain.percentText)" }
         return text + "."
     }
@@ -111,7 +123,8 @@ public enum HTMLCheckReport {
     /// Every rule with its status for this arrangement: pass, fail, incomplete, warning, note or not applicable.
     static func criteriaTable(_ arrangement: ArrangementDetermination, docsBase: String) -> String {
         var html = "<table class=\"criteria\"><thead><tr><th scope=\"col\">criterion</th><th scope=\"col\">result</th>"
-        html += "<th scope=\"col\">finding</th><th scope=\"col\">citation</th></tr></thead><tbody>\n"
+        html += "<th scope=\"col\">finding</th><th scope=\"col\">citation</th><th scope=\"col\">law used</th></tr></thead><tbody>\n"
+        let rows = Dictionary(arrangement.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for rule in RuleRegistry.all.map(\.description) {
             let findings = arrangement.findings.filter { $0.rule == rule.id }
             let status: String
@@ -134,7 +147,11 @@ public enum HTMLCheckReport {
             }.joined(separator: "<hr>")
             html += "<tr class=\"criterion \(status.replacingOccurrences(of: " ", with: "-"))\" data-rule=\"\(rule.id)\">"
             html += "<td>\(link) \(HTMLText.escape(rule.title))</td><td class=\"status\">\(status)</td>"
-            html += "<td>\(messages)</td><td>\(HTMLText.escape(rule.citation))</td></tr>\n"
+            // The values of the year's law the rule decided by, each with its provenance: a pass rests on them too.
+            let law = rule.law.compactMap { rows[$0.rawValue] }.map { row in
+                "\(HTMLText.escape(row.name)) \(HTMLText.escape(row.value)) <span class=\"provenance \(row.provenance.rawValue)\">(\(row.provenance.rawValue))</span>"
+            }.joined(separator: "<br>")
+            html += "<td>\(messages)</td><td>\(HTMLText.escape(findings.first?.citation ?? rule.citation))</td><td class=\"law-used\">\(law)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
@@ -149,11 +166,18 @@ public enum HTMLCheckReport {
         for element in MedicalHomeElement.allCases {
             html += item(element.rawValue.replacingOccurrences(of: "-", with: " "), home.elements[element] == true)
         }
-        html += "</ul>\n<p>\(home.elementsMet.count) of 7 elements (4 needed).</p>\n"
+        html += "</ul>\n<p>\(home.elementsMet.count) of 7 elements (\(figures.medicalHomeElementsMinimum ?? 4) needed"
+        html += provenanceNote(figures, "medicalHomeElementsMinimum") + ").</p>\n"
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
-            html += "<p class=\"amount-at-risk\">Amount at risk: \(HTMLText.escape(share.percentText)) of average estimated total revenue; the year's minimum is \(HTMLText.escape(minimum.percentText)).</p>\n"
+            html += "<p class=\"amount-at-risk\">Amount at risk: \(HTMLText.escape(share.percentText)) of average estimated total revenue; the year's minimum is \(HTMLText.escape(minimum.percentText))\(provenanceNote(figures, "medicalHomeMinimumPercent")).</p>\n"
         }
         return html
+    }
+
+    /// `, codified`: how firm the law value behind a figure is, when the figures carry it.
+    static func provenanceNote(_ figures: Figures, _ name: String) -> String {
+        guard let provenance = figures.provenance?[name] else { return "" }
+        return ", <span class=\"provenance \(provenance.rawValue)\">\(provenance.rawValue)</span>"
     }
 
     static func findingItem(_ finding: Finding, docsBase: String) -> String {
@@ -174,6 +198,7 @@ public enum HTMLCheckReport {
         .help{color:#555;font-size:.85rem}svg.risk-chart{width:100%;height:auto;max-width:680px;background:#fff}
         .checklist{list-style:none;padding-left:0}.met{color:#15803d}.unmet{color:#b91c1c}
         .law{font-size:.85rem;color:#333}.law tr.secondary td:nth-child(3),.law tr.unverified td:nth-child(3),.law tr.interpretation td:nth-child(3){color:#b45309;font-weight:700}
+        .provenance.secondary,.provenance.unverified,.provenance.interpretation{color:#b45309;font-weight:700}td.law-used{font-size:.8rem}
         @media (max-width:640px){table{font-size:.8rem}th:nth-child(4),td:nth-child(4){display:none}}
         """
 }

@@ -49,6 +49,20 @@ public struct SARIFLintReporter: LintReporter {
         var message: Text
         var locations: [Location]
         var partialFingerprints: [String: String]
+        var properties: ResultProperties?
+    }
+    /// What the finding rests on: the paragraphs cited for its year, and each value of the law it used
+    /// with its provenance; `provenance` is the weakest of them.
+    struct ResultProperties: Encodable {
+        var citation: String?
+        var provenance: String?
+        var law: [LawValue]?
+    }
+    struct LawValue: Encodable {
+        var name: String
+        var value: String
+        var provenance: String
+        var source: String
     }
     struct Location: Encodable {
         var physicalLocation: PhysicalLocation
@@ -104,11 +118,19 @@ public struct SARIFLintReporter: LintReporter {
                                 : nil),
                         logicalLocations: finding.path.isEmpty ? nil : [LogicalLocation(fullyQualifiedName: finding.path)])
                 ],
-                partialFingerprints: ["opapm/v1": Fingerprint.of(finding)])
+                partialFingerprints: ["opapm/v1": Fingerprint.of(finding)],
+                properties: Self.properties(finding))
         }
         let root = ArtifactLocation(uri: Self.fileURI(directory: report.sourceRoot), uriBaseId: nil)
         let driver = Driver(version: report.toolVersion, informationUri: base + "docs/user-guide.md", rules: rules)
         return try JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: driver), results: results, originalUriBaseIds: ["%SRCROOT%": root])]))
+    }
+
+    static func properties(_ finding: Finding) -> ResultProperties? {
+        guard finding.citation != nil || finding.law != nil else { return nil }
+        let law = finding.law?.map { LawValue(name: $0.name, value: $0.value, provenance: $0.provenance.rawValue, source: $0.source) }
+        return ResultProperties(
+            citation: finding.citation, provenance: finding.law?.map(\.provenance).max()?.rawValue, law: law)
     }
 
     /// A file as SARIF locates it: a relative path as a percent-encoded reference against `%SRCROOT%`,

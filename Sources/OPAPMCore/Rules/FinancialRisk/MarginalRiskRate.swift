@@ -25,7 +25,8 @@ public struct MarginalRiskRate: Rule {
             RuleExample("samples/not-approved/FR004-average-marginal-risk-below-30-percent.xml", year: 2024),
             RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2019),
         ],
-        route: .general)
+        route: .general,
+        law: [.marginalRiskMinimumPercent, .marginalRiskMethod, .smallLossPercent, .allowancesUse, .firstDollarJumpIsMarginal, .expectedExpendituresCap])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .general, let terms = context.arrangement.financialRisk, let risk = context.risk

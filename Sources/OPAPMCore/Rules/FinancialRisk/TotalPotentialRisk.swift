@@ -17,7 +17,8 @@ public struct TotalPotentialRisk: Rule {
         help: "raise the cap or stop-loss so the maximum liability is at least 4% of expected expenditures",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
         failing: [RuleExample("samples/not-approved/FR003-total-potential-risk-below-4-percent.xml", year: 2019)],
-        route: .general)
+        route: .general,
+        law: [.totalPotentialRiskPercent])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .general, let terms = context.arrangement.financialRisk, let risk = context.risk,

@@ -20,7 +20,8 @@ public struct TotalRiskNominalAmount: Rule {
         help: "raise the cap or stop-loss so that the entity's maximum liability reaches the requirement",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
         failing: [RuleExample("samples/not-approved/FR002-total-risk-below-3-percent.xml", year: 2024)],
-        route: .general)
+        route: .general,
+        law: [.nominalExpenditurePercent, .nominalRevenuePercent, .expectedExpendituresCap])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .general, let terms = context.arrangement.financialRisk else { return [] }

@@ -22,7 +22,8 @@ public struct MedicalHomeCharacteristics: Rule {
         help: "document each characteristic the model has (met=\"true\" with the evidence)",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
         failing: [RuleExample("samples/not-approved/MMH002-three-of-seven-elements.xml", year: 2024)],
-        route: .medicalHome)
+        route: .medicalHome,
+        law: [.medicalHomeElementsMinimum])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.route == .medicalHome else { return [] }
@@ -39,10 +40,12 @@ public struct MedicalHomeCharacteristics: Rule {
             violations.append(Violation("patients are not empanelled to a primary clinician", at: home.empanelment.location))
         }
         let met = home.elementsMet
-        if met.count < 4 {
+        let minimum = context.parameters.medicalHomeElementsMinimum.value
+        if met.count < minimum {
             let list = met.map(\.rawValue).joined(separator: ", ")
             violations.append(Violation(
-                "\(met.count) of 7 medical-home elements met (\(list.isEmpty ? "none" : list)), needs 4", at: home.location))
+                "\(met.count) of \(MedicalHomeElement.allCases.count) medical-home elements met (\(list.isEmpty ? "none" : list)), needs \(minimum)",
+                at: home.location))
         }
         return violations
     }

@@ -21,7 +21,8 @@ public struct SubmissionDeadline: Rule {
             """,
         help: "check the submission date; a late request waits for the next cycle",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB004-late-payer-submission.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/SUB004-late-payer-submission.xml", year: 2024)],
+        law: [.lateRequestsReviewed])
 
     /// The law key of the deadline for a request of `process` for a `group` arrangement; nil when the
     /// route does not exist. A payer-initiated request of another payer aligned with a CMS Multi-Payer
@@ -58,6 +59,6 @@ public struct SubmissionDeadline: Rule {
         return [Violation(
             "submitted \(date), after the deadline \(closes) (\(entry.source)); "
                 + (reviewed.value ? "CMS may still review it" : "CMS does not review a late request"),
-            at: submission.submissionDate.location, severity: reviewed.value ? .warning : nil)]
+            at: submission.submissionDate.location, severity: reviewed.value ? .warning : nil, law: [key, .lateRequestsReviewed])]
     }
 }
