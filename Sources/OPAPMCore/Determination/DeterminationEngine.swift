@@ -145,9 +145,10 @@ public struct DeterminationEngine: Sendable {
             return parameters.capitationExclusion.provenance
         case .medicalHome, .general:
             guard MedicalHomeRoute.claimed(context.arrangement) else { return nil }
-            var used = [parameters.medicalHomeClinicianLimit.provenance, parameters.medicalHomeLimitBasis.provenance]
-            if !context.submission.payer.type.isTitleXIX { used.append(parameters.alignedMedicalHomeRoute.provenance) }
-            return used.max()
+            let aligned = context.submission.payer.type.isTitleXIX ? [] : [parameters.alignedMedicalHomeRoute.provenance]
+            // Closed before the limit was read: the route rests on the aligned-route value alone.
+            guard MedicalHomeRoute.payerMayUse(context.submission, parameters: parameters) else { return aligned.max() }
+            return (aligned + [parameters.medicalHomeClinicianLimit.provenance, parameters.medicalHomeLimitBasis.provenance]).max()
         }
     }
 

@@ -6,7 +6,7 @@ public enum EmbeddedSchemas {
     public static let submission = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  opapm submission format, version 1.
+  opapm submission format, version 1.1 (every 1.0 file is a valid 1.1 file; "1.1:" marks each addition).
   One submission describes one payment arrangement for CMS's determination of whether it is an
   Other Payer Advanced APM (42 CFR 414.1420, 414.1445). Documented in docs/schema.md.
 
@@ -19,7 +19,7 @@ public enum EmbeddedSchemas {
            targetNamespace="urn:opapm:submission:1"
            elementFormDefault="qualified"
            attributeFormDefault="unqualified"
-           version="1.0">
+           version="1.1">
 
   <xs:element name="submission" type="Submission"/>
 
@@ -291,6 +291,9 @@ public enum EmbeddedSchemas {
       <xs:element name="name" type="ShortText"/>
       <xs:element name="title" type="ShortText"/>
       <xs:element name="date" type="xs:date"/>
+      <!-- 1.1: what gives the certifying individual authority to bind the payer or APM Entity
+           (42 CFR 414.1445(d)), such as an office or a delegation -->
+      <xs:element name="authority" type="Text" minOccurs="0"/>
     </xs:sequence>
   </xs:complexType>
 
@@ -303,7 +306,10 @@ public enum EmbeddedSchemas {
       <xs:element name="startDate" type="xs:date"/>
       <xs:element name="endDate" type="xs:date"/>
       <xs:element name="kind" type="ArrangementKind"/>
-      <xs:element name="multiPayerModel" type="ShortText" minOccurs="0"/>
+      <xs:element name="multiPayerModel" type="MultiPayerModel" minOccurs="0"/>
+      <!-- 1.1: the evidence that the payer formally partners in the CMS Multi-Payer Model (for example
+           a memorandum of understanding), for the Aligned Other Payer Medical Home Model (414.1305) -->
+      <xs:element name="partnershipEvidence" type="Text" minOccurs="0" maxOccurs="20"/>
       <!-- 1.1: the date of an earlier favourable determination of this arrangement; one made on or before
            2020-01-01 keeps the PY2019 outcome-measure rule for PY2020 (42 CFR 414.1420(c)(3)(ii)) -->
       <xs:element name="previouslyDetermined" type="xs:date" minOccurs="0"/>
@@ -316,6 +322,24 @@ public enum EmbeddedSchemas {
     </xs:sequence>
     <xs:attribute name="id" type="Identifier" use="required"/>
   </xs:complexType>
+
+  <!-- The CMS Multi-Payer Model the arrangement aligns with. 1.1: @medicalHomeModel says whether that
+       model is a Medical Home Model (the Aligned Other Payer Medical Home Model route needs one). -->
+  <xs:complexType name="MultiPayerModel">
+    <xs:simpleContent>
+      <xs:extension base="ShortText">
+        <xs:attribute name="medicalHomeModel" type="xs:boolean"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:simpleType name="Snapshot">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="march-31"/>
+      <xs:enumeration value="june-30"/>
+      <xs:enumeration value="august-31"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:complexType name="ApmEntities">
     <xs:sequence>
@@ -331,6 +355,17 @@ public enum EmbeddedSchemas {
       <!-- eligible clinicians billing through the TINs of the organization that owns and operates the
            entity (and its subsidiaries): the 50-clinician limit of 414.1420(d)(8) -->
       <xs:element name="organizationClinicianCount" type="Count" minOccurs="0"/>
+      <!-- 1.1: the entity's eligible clinicians on each QP snapshot date; from PY2023 the 50-clinician
+           limit counts them (42 CFR 414.1420(d)(8), 414.1440(e)(2)(ii)) -->
+      <xs:element name="clinicianCountAtSnapshot" minOccurs="0" maxOccurs="3">
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="Count">
+              <xs:attribute name="snapshot" type="Snapshot" use="required"/>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
       <xs:element name="roster" type="Roster" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="type" type="EntityType" default="clinician-group"/>
@@ -367,6 +402,9 @@ public enum EmbeddedSchemas {
     <xs:sequence>
       <xs:element name="title" type="ShortText" minOccurs="0"/>
       <xs:element name="evidence" type="Text" minOccurs="0"/>
+      <!-- 1.1: who maintains the measure, and its consensus-based endorsement id (for example a CBE number) -->
+      <xs:element name="steward" type="ShortText" minOccurs="0"/>
+      <xs:element name="endorsementId" type="ShortText" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="Identifier" use="required"/>
     <xs:attribute name="source" type="MeasureSource" use="required"/>
@@ -403,6 +441,9 @@ public enum EmbeddedSchemas {
       <xs:element name="maximumLiability" type="Money" minOccurs="0"/>
       <xs:element name="stopLossPercent" type="OverrunPercent" minOccurs="0"/>
       <xs:element name="capitation" type="Capitation" minOccurs="0"/>
+      <!-- 1.1: where the contract states these terms (article, section, page), as cehrt/evidence and
+           measure/evidence do for the other criteria -->
+      <xs:element name="evidence" type="Text" minOccurs="0" maxOccurs="20"/>
     </xs:sequence>
   </xs:complexType>
 
@@ -431,9 +472,26 @@ public enum EmbeddedSchemas {
   <xs:complexType name="Capitation">
     <xs:sequence>
       <xs:element name="allItemsAndServices" type="xs:boolean"/>
-      <xs:element name="settlement" type="xs:boolean"/>
+      <!-- 1.1: @reconciles says what a settlement reconciles or shares: losses, savings or both -->
+      <xs:element name="settlement" type="Settlement"/>
       <xs:element name="perCapitaPayment" type="Money" minOccurs="0"/>
     </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Settlement">
+    <xs:simpleContent>
+      <xs:extension base="xs:boolean">
+        <xs:attribute name="reconciles">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="losses"/>
+              <xs:enumeration value="savings"/>
+              <xs:enumeration value="both"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
   </xs:complexType>
 
   <!-- ===== Medical home ===== -->

@@ -17,6 +17,7 @@ struct SubmissionReader {
         }
         return Submission(
             file: file,
+            version: root.node.attribute("version") ?? "1.0",
             id: try root.text("id"),
             process: try root.code("process", as: SubmissionProcess.self),
             submitter: Submitter(
@@ -36,7 +37,8 @@ struct SubmissionReader {
                 name: try contact.text("name"), email: try contact.text("email"), phone: contact.optionalText("phone")),
             attestation: Attestation(
                 name: try attestation.text("name"), title: try attestation.text("title"),
-                date: try attestation.date("date").value),
+                date: try attestation.date("date").value, authority: attestation.optionalText("authority"),
+                location: attestation.location),
             arrangement: try arrangement(try root.element("arrangement")),
             location: root.location)
     }
@@ -54,6 +56,11 @@ struct SubmissionReader {
             endDate: try node.date("endDate"),
             kind: Located(kind, at: kindNode.location),
             multiPayerModel: node.optionalText("multiPayerModel"),
+            multiPayerModelIsMedicalHome: try node.optionalElement("multiPayerModel").flatMap { (model) throws(LoadError) in
+                model.node.attribute("medicalHomeModel") == nil ? nil : try model.boolAttribute("medicalHomeModel", default: false)
+            },
+            partnershipEvidence: node.elements("partnershipEvidence").map(\.node.text),
+            multiPayerModelLocation: node.optionalElement("multiPayerModel")?.location,
             previouslyDetermined: node.optionalElement("previouslyDetermined") == nil ? nil : try node.date("previouslyDetermined"),
             apmEntities: try node.element("apmEntities").elements("apmEntity").map { (entity) throws(LoadError) in
                 try apmEntity(entity)
@@ -89,6 +96,10 @@ struct SubmissionReader {
             eligibleClinicianCount: try node.integer("eligibleClinicianCount").value,
             organizationClinicianCount: node.optionalElement("organizationClinicianCount") == nil
                 ? nil : try node.integer("organizationClinicianCount"),
+            snapshotCounts: try node.elements("clinicianCountAtSnapshot").map { (count) throws(LoadError) in
+                guard let value = Int(count.node.text) else { throw LoadError.badValue(count.node.text, at: count.node) }
+                return SnapshotCount(snapshot: try count.attribute("snapshot"), count: value, location: count.location)
+            },
             roster: roster,
             location: node.location)
     }
@@ -109,6 +120,9 @@ struct SubmissionReader {
                 claimedOutcome: try measure.boolAttribute("outcome", default: false),
                 paymentDependent: try measure.boolAttribute("paymentDependent", default: false),
                 title: measure.optionalText("title"),
+                evidence: measure.optionalText("evidence"),
+                steward: measure.optionalText("steward"),
+                endorsementId: measure.optionalText("endorsementId"),
                 location: measure.location)
         }
         let justification = node.optionalElement("noApplicableOutcomeMeasure").map {
@@ -148,9 +162,12 @@ struct SubmissionReader {
         }
         var capitation: CapitationTerms?
         if let cap = node.optionalElement("capitation") {
+            let settlement = try cap.element("settlement")
             capitation = CapitationTerms(
                 allItemsAndServices: try cap.bool("allItemsAndServices").value,
                 settlement: try cap.bool("settlement").value,
+                reconciles: settlement.node.attribute("reconciles"),
+                settlementLocation: settlement.location,
                 perCapitaPayment: try cap.optionalDecimal("perCapitaPayment")?.value,
                 location: cap.location)
         }
@@ -166,6 +183,7 @@ struct SubmissionReader {
             maximumLiability: try node.optionalDecimal("maximumLiability"),
             stopLossPercent: try node.optionalDecimal("stopLossPercent"),
             capitation: capitation,
+            evidence: node.elements("evidence").map(\.node.text),
             location: node.location)
     }
 

@@ -4,6 +4,8 @@ import Foundation
 /// Plain values read once from the XML tree; nothing here refers back to libxml2.
 public struct Submission: Sendable, Hashable {
     public var file: String
+    /// The format version the file declares (`1.0`, `1.1`).
+    public var version: String = "1.0"
     public var id: String
     public var process: SubmissionProcess
     public var submitter: Submitter
@@ -42,6 +44,9 @@ public struct Attestation: Sendable, Hashable {
     public var name: String
     public var title: String
     public var date: CalendarDate
+    /// Schema 1.1: what gives the certifying individual authority to bind the payer or APM Entity.
+    public var authority: String? = nil
+    public var location: SourceLocation = .unknown
 }
 
 public struct Arrangement: Sendable, Hashable {
@@ -52,6 +57,11 @@ public struct Arrangement: Sendable, Hashable {
     public var endDate: Located<CalendarDate>
     public var kind: Located<ArrangementKind>
     public var multiPayerModel: String?
+    /// Schema 1.1: whether the CMS Multi-Payer Model is a Medical Home Model; nil when not stated.
+    public var multiPayerModelIsMedicalHome: Bool? = nil
+    /// Schema 1.1: the evidence that the payer formally partners in the model (an MOU, for example).
+    public var partnershipEvidence: [String] = []
+    public var multiPayerModelLocation: SourceLocation? = nil
     /// Schema 1.1: when an earlier favourable determination of this arrangement was made.
     public var previouslyDetermined: Located<CalendarDate>? = nil
     public var apmEntities: [APMEntity]
@@ -69,7 +79,17 @@ public struct APMEntity: Sendable, Hashable {
     public var type: EntityType
     public var eligibleClinicianCount: Int
     public var organizationClinicianCount: Located<Int>?
+    /// Schema 1.1: the entity's eligible clinicians on each QP snapshot date given.
+    public var snapshotCounts: [SnapshotCount] = []
     public var roster: RosterSummary?
+    public var location: SourceLocation
+}
+
+/// An APM Entity's eligible clinicians on one QP snapshot date (414.1440(e)(2)(ii)).
+public struct SnapshotCount: Sendable, Hashable {
+    /// `march-31`, `june-30` or `august-31`.
+    public var snapshot: String
+    public var count: Int
     public var location: SourceLocation
 }
 
@@ -113,6 +133,11 @@ public struct QualityMeasure: Sendable, Hashable {
     public var claimedOutcome: Bool
     public var paymentDependent: Bool
     public var title: String?
+    /// The submitter's evidence for the measure's source.
+    public var evidence: String? = nil
+    /// Schema 1.1: who maintains the measure, and its consensus-based endorsement id.
+    public var steward: String? = nil
+    public var endorsementId: String? = nil
     public var location: SourceLocation
 }
 
@@ -130,6 +155,8 @@ public struct FinancialRiskTerms: Sendable, Hashable {
     public var maximumLiability: Located<Decimal>?
     public var stopLossPercent: Located<Decimal>?
     public var capitation: CapitationTerms?
+    /// Schema 1.1: where the contract states these terms.
+    public var evidence: [String] = []
     public var location: SourceLocation
 }
 
@@ -153,6 +180,9 @@ public struct LossBand: Sendable, Hashable {
 public struct CapitationTerms: Sendable, Hashable {
     public var allItemsAndServices: Bool
     public var settlement: Bool
+    /// Schema 1.1: what a settlement reconciles or shares (`losses`, `savings`, `both`); nil when not stated.
+    public var reconciles: String? = nil
+    public var settlementLocation: SourceLocation = .unknown
     public var perCapitaPayment: Decimal?
     public var location: SourceLocation
 }

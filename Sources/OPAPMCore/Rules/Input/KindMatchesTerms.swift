@@ -26,9 +26,21 @@ public struct KindMatchesTerms: Rule {
         var violations: [Violation] = []
         if kind.value == .fullCapitation {
             if let capitation = risk.capitation, capitation.settlement {
+                // Schema 1.1 says which way the settlement runs; any direction is a settlement.
+                let what = switch capitation.reconciles {
+                case "losses": "losses"
+                case "savings": "savings"
+                case "both": "losses and savings"
+                default: "losses or savings"
+                }
                 violations.append(Violation(
-                    "full-capitation arrangement with a settlement that reconciles or shares losses or savings",
-                    at: capitation.location))
+                    "full-capitation arrangement with a settlement that reconciles or shares \(what)",
+                    at: capitation.settlementLocation == .unknown ? capitation.location : capitation.settlementLocation))
+            } else if let capitation = risk.capitation, let reconciles = capitation.reconciles {
+                violations.append(Violation(
+                    "settlement is false but says it reconciles \(reconciles): the capitation terms contradict themselves",
+                    at: capitation.settlementLocation, help: "state settlement true with what it reconciles, or drop @reconciles",
+                    incomplete: true))
             }
             if let band = risk.bands.first {
                 violations.append(Violation("full-capitation arrangement with loss-sharing bands", at: band.location))

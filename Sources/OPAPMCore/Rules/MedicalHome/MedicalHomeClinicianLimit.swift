@@ -11,7 +11,8 @@ public struct MedicalHomeClinicianLimit: Rule {
             PY2019–2022: when an APM Entity is owned and operated by an organization with 50 or more eligible \
             clinicians whose Medicare billing rights are reassigned to its TINs (or its subsidiaries'), the \
             medical-home standards do not apply (each entity's organization size must be stated). From PY2023 \
-            the count is the APM Entity's own eligible clinicians (an entity of exactly 50 gets a note: the text \
+            the count is the APM Entity's own eligible clinicians on any of the three snapshot dates (schema 1.1 \
+            clinicianCountAtSnapshot; the largest is read, and without them eligibleClinicianCount, with a note) (an entity of exactly 50 gets a note: the text \
             says both "50 or more" and "more than 50"). Either way the arrangement is then judged under the \
             general standards (d)(1) and (d)(3), and this warning says so.
             """,
@@ -20,7 +21,7 @@ public struct MedicalHomeClinicianLimit: Rule {
             general risk standards.
             """,
         help: "state general financial risk terms (financialRisk) for arrangements with large organizations",
-        passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
+        passing: [RuleExample("samples/approved/other-payer-aligned-medical-home.xml", year: 2024)],
         failing: [RuleExample("samples/not-approved/MMH005-organization-of-50-clinicians.xml", year: 2022)],
         law: [.medicalHomeClinicianLimit, .medicalHomeLimitBasis])
 
@@ -35,8 +36,9 @@ public struct MedicalHomeClinicianLimit: Rule {
         let whose = ownCount ? "has" : "belongs to an organization of"
         var violations = MedicalHomeRoute.entitiesOverLimit(arrangement, parameters: parameters).map { entity in
             let count = MedicalHomeRoute.limitedCount(entity, parameters: parameters)
+            let snapshot = ownCount ? entity.snapshotCounts.first { $0.location == count?.location }.map { " on \($0.snapshot)" } ?? "" : ""
             return Violation(
-                "APM Entity \(entity.tin) \(whose) \(count?.value ?? 0) eligible clinicians (limit: fewer than \(limit), \(parameters.medicalHomeLimitBasis.value)): judged under the general financial risk standards",
+                "APM Entity \(entity.tin) \(whose) \(count?.value ?? 0) eligible clinicians\(snapshot) (limit: fewer than \(limit), \(parameters.medicalHomeLimitBasis.value)): judged under the general financial risk standards",
                 at: count?.location ?? entity.location, citation: parameters.medicalHomeLimitBasis.source)
         }
         if violations.isEmpty && !ownCount {
@@ -48,11 +50,22 @@ public struct MedicalHomeClinicianLimit: Rule {
         }
         // The PY2023 text says both "50 or more" and "more than 50": exactly 50 is read as over (interpretation).
         if ownCount {
-            for entity in arrangement.apmEntities where entity.eligibleClinicianCount == limit {
-                violations.append(Violation(
-                    "APM Entity \(entity.tin) has exactly \(limit) eligible clinicians: the PY\(context.year) text says both "
-                        + "\"\(limit) or more\" and \"more than \(limit)\"; opapm reads \(limit) or more (interpretation)",
-                    at: entity.location, severity: .note, citation: parameters.medicalHomeClinicianLimit.source))
+            for entity in arrangement.apmEntities {
+                let count = MedicalHomeRoute.limitedCount(entity, parameters: parameters)
+                if count?.value == limit {
+                    violations.append(Violation(
+                        "APM Entity \(entity.tin) has exactly \(limit) eligible clinicians: the PY\(context.year) text says both "
+                            + "\"\(limit) or more\" and \"more than \(limit)\"; opapm reads \(limit) or more (interpretation)",
+                        at: count?.location ?? entity.location, severity: .note, citation: parameters.medicalHomeClinicianLimit.source))
+                }
+                // 414.1440(e)(2)(ii) asks for the information at the snapshot dates; without it the one count is read.
+                if entity.snapshotCounts.isEmpty {
+                    violations.append(Violation(
+                        "APM Entity \(entity.tin): eligible clinicians at the snapshot dates not stated; eligibleClinicianCount "
+                            + "(\(entity.eligibleClinicianCount)) is read for all three",
+                        at: entity.location, help: "give clinicianCountAtSnapshot for march-31, june-30 and august-31 (schema 1.1)",
+                        severity: .note, citation: parameters.medicalHomeLimitBasis.source))
+                }
             }
         }
         return violations

@@ -29,6 +29,10 @@ public struct MedicalHomePayerIsMedicaid: Rule {
         guard MedicalHomeRoute.claimed(arrangement), arrangement.kind.value != .fullCapitation,
             !MedicalHomeRoute.payerMayUse(context.submission, parameters: context.parameters)
         else { return [] }
+        // A model stated not to be a Medical Home Model closes the aligned route: MMH006 says so.
+        if context.parameters.alignedMedicalHomeRoute.value, arrangement.multiPayerModel != nil,
+            arrangement.multiPayerModelIsMedicalHome == false
+        { return [] }
         return [Violation(
             "medical home with a '\(context.submission.payer.type.rawValue)' payer: judged under the general financial risk standards",
             at: arrangement.kind.location)]

@@ -9,15 +9,23 @@ public enum MedicalHomeRoute {
     /// Whether the payer may take a medical-home route this year: a Title XIX arrangement (Medicaid
     /// Medical Home Model), or from PY2020 a payer aligned with a CMS Multi-Payer Model (Aligned Other
     /// Payer Medical Home Model, 414.1420(d)(2) with the law file's alignedMedicalHomeRoute).
+    /// A model stated not to be a Medical Home Model (schema 1.1) closes the aligned route; one whose status
+    /// is not stated keeps it open for the reviewers to confirm (MMH006).
     public static func payerMayUse(_ submission: Submission, parameters: PerformanceYearParameters) -> Bool {
         if submission.payer.type.isTitleXIX { return true }
         return parameters.alignedMedicalHomeRoute.value && submission.arrangement.multiPayerModel != nil
+            && submission.arrangement.multiPayerModelIsMedicalHome != false
     }
 
     /// The count the year's clinician limit reads for `entity`: the owning organization's eligible
     /// clinicians (PY2019–2022) or the APM Entity's own (PY2023 on), by the law file's medicalHomeLimitBasis.
+    /// From PY2023 the entity's count on any snapshot date counts (schema 1.1 gives them), so the
+    /// largest is read; without them, `eligibleClinicianCount`.
     public static func limitedCount(_ entity: APMEntity, parameters: PerformanceYearParameters) -> Located<Int>? {
         if parameters.medicalHomeLimitBasis.value == "apm-entity" {
+            if let largest = entity.snapshotCounts.max(by: { $0.count < $1.count }) {
+                return Located(largest.count, at: largest.location)
+            }
             return Located(entity.eligibleClinicianCount, at: entity.location)
         }
         return entity.organizationClinicianCount

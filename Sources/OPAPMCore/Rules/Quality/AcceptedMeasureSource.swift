@@ -38,7 +38,8 @@ public struct AcceptedMeasureSource: Rule {
             // approved silently, each claim is put to the reviewers.
             return accepted.map { measure in
                 Violation(
-                    "measure \(measure.id) is accepted as '\(measure.source.rawValue)' on the submitter's evidence: reviewers confirm it",
+                    "measure \(measure.id) is accepted as '\(measure.source.rawValue)' on the submitter's evidence: reviewers confirm it"
+                        + Self.reviewDetails(measure),
                     at: measure.location,
                     help: "reviewers: check the endorsement or the evidence that the measure is evidence-based, reliable and valid",
                     severity: .warning)
@@ -49,5 +50,17 @@ public struct AcceptedMeasureSource: Rule {
         return [Violation(
             "no measure from a source accepted for \(context.year) (measures' sources: \(sources); accepted: \(acceptedSources))",
             at: quality.location)]
+    }
+
+    /// What the reviewers are given: the steward, the endorsement id (schema 1.1) and the evidence, or
+    /// that none was.
+    static func reviewDetails(_ measure: QualityMeasure) -> String {
+        var parts: [String] = []
+        if let steward = measure.steward { parts.append("steward \(steward)") }
+        if measure.source == .consensusEndorsed {
+            parts.append(measure.endorsementId.map { "endorsement \($0)" } ?? "no endorsement id given")
+        }
+        parts.append(measure.evidence.map { "evidence: \($0)" } ?? "no evidence given")
+        return " (" + parts.joined(separator: "; ") + ")"
     }
 }
