@@ -16,8 +16,16 @@ public enum QPReport {
             }
             for score in result.scores {
                 var line = "  \(score.snapshot.rawValue) \(score.method.rawValue): Medicare \(score.medicareScore.percentText)"
+                if let group = score.groupMedicareScore { line += " (APM Entity group \(group.percentText))" }
+                if score.medicareOptionScore == nil { line += " (no Medicare Option determination at this level)" }
+                if let weighted = score.allPayerMedicareScore, weighted != score.medicareScore {
+                    line += ", weighted Medicare \(weighted.percentText)"
+                }
                 if let all = score.allPayerScore { line += ", All-Payer \(all.percentText)" }
                 out += line + "\n"
+            }
+            for finding in result.findings {
+                out += "  \(finding.severity.rawValue): [\(finding.id)] \(DisplayText.safe(finding.message))\n"
             }
             for note in result.notes { out += "  note: \(DisplayText.safe(note))\n" }
             // Each threshold or incentive that is not codified, on its own line with its provenance and source.

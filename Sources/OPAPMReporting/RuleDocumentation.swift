@@ -56,12 +56,25 @@ public enum RuleDocumentation {
         return out + "\n"
     }
 
+    /// The page for one QP finding id: docs/rules/QPnnn.md.
+    public static func page(_ finding: QPDataChecks.Description) -> String {
+        var out = "# \(finding.id): \(finding.title)\n\n"
+        out += "Found by `opapm qp` in QP data (docs/qp.md). Citation: \(finding.citation).\n\n"
+        out += "## What it checks\n\n\(finding.summary)\n\n"
+        out += "## How to fix\n\n\(finding.help)\n"
+        return out
+    }
+
     /// docs/rules/README.md: the index of rule pages.
     public static func index() -> String {
         var out = "# Rules\n\nGenerated from the rule descriptions (`opapm rules`, `opapm explain ID`); do not edit.\n\n"
         out += "| id | severity | title | citation |\n|---|---|---|---|\n"
         for rule in RuleRegistry.all.map(\.description) {
             out += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.title) | \(rule.citation) |\n"
+        }
+        out += "\nQP data findings (`opapm qp`):\n\n| id | title | citation |\n|---|---|---|\n"
+        for finding in QPDataChecks.descriptions {
+            out += "| [\(finding.id)](\(finding.id).md) | \(finding.title) | \(finding.citation) |\n"
         }
         out += "\nXML-level findings (from the XML layer, not rules):\n\n"
         for finding in RuleRegistry.xmlFindings {

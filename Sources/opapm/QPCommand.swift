@@ -8,7 +8,7 @@ struct QPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qp",
         abstract: "QP and Partial QP determinations: Medicare Option, then the All-Payer Combination Option.",
-        discussion: "Exit status: 0 when the data was read and scored, 1 when the file is invalid, 2 usage error.")
+        discussion: "Exit status: 0 when the data was read and scored, 1 when the file is invalid or its other-payer data late or uncertified (QP001–QP007), 2 usage error.")
 
     enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case text, json, csv
@@ -52,9 +52,9 @@ struct QPCommand: ParsableCommand {
         } catch {
             throw CommandSupport.fail("internal error: \(error)")
         }
-        let loaded: (participants: [QPParticipant], diagnostics: [XMLDiagnostic])
+        let loaded: (file: QPDataFile?, diagnostics: [XMLDiagnostic])
         do {
-            loaded = try loader.load(path: file)
+            loaded = try loader.loadFile(path: file)
         } catch {
             throw CommandSupport.fail(error.description)
         }
@@ -65,7 +65,8 @@ struct QPCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        let impossible = QPDataChecks.problems(loaded.participants)
+        let data = loaded.file ?? QPDataFile(participants: [])
+        let impossible = QPDataChecks.problems(data.participants)
         if !impossible.isEmpty {
             for problem in impossible {
                 print("\(DisplayText.safe(file)): error: [\(problem.id)] \(DisplayText.safe(problem.message))")
@@ -74,13 +75,16 @@ struct QPCommand: ParsableCommand {
         }
         let calculator = QPCalculator(approved: list)
         var results: [QPResult] = []
-        for participant in loaded.participants {
-            results.append(try calculator.determine(participant, year: year))
+        let facts = QPSubmissionFacts(data)
+        for participant in data.participants {
+            results.append(try calculator.determine(participant, year: year, facts: facts))
         }
         switch format {
         case .text: print(QPReport.text(results), terminator: "")
         case .json: print(try JSONOutput.encode(QPReportDocument(results: results)), terminator: "")
         case .csv: print(QPReport.csv(results), terminator: "")
         }
+        // Late or uncertified other-payer data is an error in the data, as impossible figures are.
+        if results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
 }

@@ -257,6 +257,28 @@ final class Atomic<Value>: @unchecked Sendable {
 
 /// Issue 20 case 5 and the QP001 error from the command line.
 @Suite struct QPCommandTests {
+    /// The county example of docs/qp.md, and the same data submitted a day late: QP006, exit 1, the
+    /// Medicare Option still decided.
+    @Test func theCountyExampleAndLateData() throws {
+        let qp = ["qp", "--year", "2024", "--approved", "samples/qp/approved-2024.json"]
+        let run = try opapm(qp + ["samples/qp/county-rule-2024.qp.xml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("dr-alvarez (Dr. Rosa Alvarez (NPI 1245319599), eligible-clinician), PY2024: QP"))
+        #expect(run.stdout.contains("excluded: no Medicaid Other Payer Advanced APM on the approved list is available in county 08041 (CO)"))
+        let root = try temporaryDirectory("qp-late")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sample = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/qp/county-rule-2024.qp.xml"), encoding: .utf8)
+        let late = root.appendingPathComponent("late.qp.xml")
+        try sample.replacingOccurrences(of: "<submissionDate>2024-11-15</submissionDate>", with: "<submissionDate>2024-12-02</submissionDate>")
+            .write(to: late, atomically: true, encoding: .utf8)
+        let refused = try opapm(qp + [late.path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("error: [QP006] submitted 2024-12-02, after the deadline 2024-12-01"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("Medicare Option for the APM Entity group FRPN-ACO"))
+        let json = try opapm(qp + [late.path, "--format", "json"])
+        #expect(json.stdout.contains("\"id\" : \"QP006\""))
+    }
+
     @Test func anApprovedListOfAnotherYearIsAUsageError() throws {
         let run = try opapm(["qp", "samples/qp/all-payer-2024.qp.xml", "--year", "2024", "--approved", "samples/qp/approved-2025.json"])
         #expect(run.status == 2)

@@ -109,9 +109,11 @@ func status(_ participant: QPParticipant, year: Int = 2020, list: ApprovedList =
     }
 
     @Test func medicareOptionComesFirst() throws {
-        // 55% Medicare and 80% all-payer: a QP under the Medicare Option, never assessed under All-Payer.
-        let result = try QPCalculator(approved: approved2020).determine(
-            participant(.paymentAmount, medicare: "55", allPayer: "80"), year: 2020)
+        // 55% Medicare and 80% all-payer: a QP under the Medicare Option, never assessed under All-Payer
+        // (an APM Entity: an individual's Medicare Option is its group's, QPLevelsAndCountyTests).
+        var entity = participant(.paymentAmount, medicare: "55", allPayer: "80")
+        entity.level = .apmEntity
+        let result = try QPCalculator(approved: approved2020).determine(entity, year: 2020)
         #expect(result.status == .qp)
         #expect(result.option == .medicare)
         #expect(result.allPayerScore == nil)
@@ -170,8 +172,9 @@ func status(_ participant: QPParticipant, year: Int = 2020, list: ApprovedList =
     }
 
     @Test func noAllPayerOptionBefore2019() throws {
-        let result = try QPCalculator(approved: approved2020).determine(
-            participant(.paymentAmount, medicare: "22", allPayer: "90"), year: 2018)
+        var entity = participant(.paymentAmount, medicare: "22", allPayer: "90")
+        entity.level = .apmEntity
+        let result = try QPCalculator(approved: approved2020).determine(entity, year: 2018)
         #expect(result.status == .partialQP)
         #expect(result.option == .medicare)
     }

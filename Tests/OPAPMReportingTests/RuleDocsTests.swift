@@ -31,13 +31,19 @@ func expectGolden(_ text: String, file relative: String, sourceLocation: Testing
         try expectGolden(RuleDocumentation.page(rule.description), file: "docs/rules/\(id).md")
     }
 
+    @Test(arguments: QPDataChecks.descriptions.map(\.id))
+    func qpFindingPageIsGeneratedFromItsDescription(id: String) throws {
+        let finding = try #require(QPDataChecks.descriptions.first { $0.id == id })
+        try expectGolden(RuleDocumentation.page(finding), file: "docs/rules/\(id).md")
+    }
+
     @Test func ruleIndexIsCurrent() throws {
         try expectGolden(RuleDocumentation.index(), file: "docs/rules/README.md")
     }
 
     @Test func noPageForARuleThatDoesNotExist() throws {
         let pages = try FileManager.default.contentsOfDirectory(atPath: repositoryPath("docs/rules"))
-        let ids = Set(RuleRegistry.all.map { "\($0.description.id).md" } + ["README.md"])
+        let ids = Set(RuleRegistry.all.map { "\($0.description.id).md" } + QPDataChecks.descriptions.map { "\($0.id).md" } + ["README.md"])
         #expect(Set(pages).subtracting(ids).isEmpty)
     }
 }

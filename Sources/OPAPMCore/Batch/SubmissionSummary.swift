@@ -13,6 +13,8 @@ public struct SubmissionSummary: Sendable, Hashable {
     public var payerName: String
     public var payerType: String
     public var states: [String]
+    /// Title XIX counties where the arrangement is available (schema 1.1); nil: statewide or not Title XIX.
+    public var counties: [String]?
     public var process: String
     /// Every performance year the submission covers.
     public var performanceYears: [Int]
@@ -31,6 +33,8 @@ public struct SubmissionSummary: Sendable, Hashable {
         payerName = submission.payer.name
         payerType = submission.payer.type.rawValue
         states = submission.payer.states
+        let counties = submission.payer.counties.map(\.value)
+        self.counties = submission.payer.type.isTitleXIX && !counties.isEmpty ? Array(Set(counties)).sorted() : nil
         process = submission.process.rawValue
         performanceYears = submission.performanceYears.map(\.value)
         medicalHome = submission.arrangement.medicalHome.map(MedicalHomeChecklist.init)

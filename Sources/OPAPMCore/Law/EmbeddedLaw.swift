@@ -1289,6 +1289,82 @@ enum EmbeddedLaw {
       "provenance": "secondary",
       "snapshot": "MichalOpoka/ecfr@b754531",
       "note": "[S] No incentive by statute (the higher conversion factor applies instead); the stored 414.1450(b)(1) text (b754531) still reads 5 percent."
+    },
+    {
+      "key": "qpMedicareOptionLevel",
+      "from": 2017,
+      "to": 2019,
+      "value": "apm-entity-group",
+      "paragraph": "42 CFR 414.1425(b), (c)",
+      "amendment": "81 FR 77537; 82 FR 53961",
+      "provenance": "codified",
+      "snapshot": "MichalOpoka/ecfr@aa9ade3",
+      "note": "The Medicare Option is decided for the APM Entity group; an eligible clinician or TIN is assessed on its own under the All-Payer Combination Option only."
+    },
+    {
+      "key": "qpMedicareOptionLevel",
+      "from": 2020,
+      "to": 2025,
+      "value": "apm-entity-group",
+      "paragraph": "42 CFR 414.1425(b), (c)",
+      "amendment": "84 FR 63201",
+      "provenance": "unverified",
+      "snapshot": "MichalOpoka/ecfr@1507c71",
+      "note": "The 84 FR 63201 text is not in the stored snapshots; the 2019 text is applied, as secondary sources read it through PY2025."
+    },
+    {
+      "key": "qpMedicareOptionLevel",
+      "from": 2026,
+      "to": null,
+      "value": "individual-or-group",
+      "paragraph": "42 CFR 414.1425(c)(3)(ii), (c)(4)",
+      "amendment": "CMS-1832-F, 90 FR 49266",
+      "provenance": "secondary",
+      "note": "[S] Cornell LII: from PY2026 the Medicare Option may be met individually or as part of an APM Entity group."
+    },
+    {
+      "key": "weightedMedicareScore",
+      "from": 2017,
+      "to": 2018,
+      "value": false,
+      "paragraph": "42 CFR 414.1440(d)(3)",
+      "amendment": "81 FR 77537",
+      "provenance": "codified",
+      "snapshot": "MichalOpoka/ecfr@4be71cd",
+      "note": "No All-Payer Combination Option before PY2019."
+    },
+    {
+      "key": "weightedMedicareScore",
+      "from": 2019,
+      "to": null,
+      "value": true,
+      "paragraph": "42 CFR 414.1440(d)(3)",
+      "amendment": "82 FR 53963; 83 FR 60091",
+      "provenance": "interpretation",
+      "snapshot": "MichalOpoka/ecfr@4f315ec",
+      "note": "When the APM Entity group's Medicare score is higher, it enters an individual's or TIN's All-Payer score weighted by the individual's own Medicare denominator: (S_group x D_medicare + N_other) / (D_medicare + D_other). The text gives no formula."
+    },
+    {
+      "key": "qpDataDeadline",
+      "from": 2017,
+      "to": 2018,
+      "value": null,
+      "paragraph": "42 CFR 414.1440(e)(2)",
+      "amendment": "81 FR 77537",
+      "provenance": "codified",
+      "snapshot": "MichalOpoka/ecfr@4be71cd",
+      "note": "No All-Payer Combination Option before PY2019."
+    },
+    {
+      "key": "qpDataDeadline",
+      "from": 2019,
+      "to": null,
+      "value": "12-01 same",
+      "paragraph": "42 CFR 414.1440(e)(2)",
+      "amendment": "82 FR 53963",
+      "provenance": "codified",
+      "snapshot": "MichalOpoka/ecfr@aa9ade3",
+      "note": "December 1 of the calendar year 2 years before the payment year: December 1 of the performance year."
     }
   ]
 }

@@ -20,7 +20,12 @@ public enum LawKey: String, Sendable, CaseIterable {
     case qpPaymentThresholdAllPayer, qpPatientThresholdAllPayer, partialQPPaymentThresholdAllPayer
     case partialQPPatientThresholdAllPayer
     case qpPaymentMedicareMinimum, qpPatientMedicareMinimum, partialQPPaymentMedicareMinimum, partialQPPatientMedicareMinimum
-    case apmIncentivePercent
+    case apmIncentivePercent, qpMedicareOptionLevel, weightedMedicareScore, qpDataDeadline
+
+    /// A QP or Partial QP threshold or Medicare minimum (414.1430).
+    public var isQPThreshold: Bool {
+        decidesQPStatus && ![.apmIncentivePercent, .qpMedicareOptionLevel, .weightedMedicareScore, .qpDataDeadline].contains(self)
+    }
 
     /// Values that decide QP status, not an arrangement: arrangement reports leave them out.
     public var decidesQPStatus: Bool {
@@ -29,7 +34,7 @@ public enum LawKey: String, Sendable, CaseIterable {
             .partialQPPatientThresholdMedicare, .qpPaymentThresholdAllPayer, .qpPatientThresholdAllPayer,
             .partialQPPaymentThresholdAllPayer, .partialQPPatientThresholdAllPayer, .qpPaymentMedicareMinimum,
             .qpPatientMedicareMinimum, .partialQPPaymentMedicareMinimum, .partialQPPatientMedicareMinimum,
-            .apmIncentivePercent:
+            .apmIncentivePercent, .qpMedicareOptionLevel, .weightedMedicareScore, .qpDataDeadline:
             return true
         default:
             return false
@@ -51,7 +56,7 @@ public enum LawKey: String, Sendable, CaseIterable {
         switch self {
         case .otherPayerDeterminations, .cehrtRequirementPresumed, .cehrtUseEvidenceAccepted, .qcdrMeasuresAreMIPSMeasures,
             .firstDollarJumpIsMarginal, .expectedExpendituresCap, .alignedMedicalHomeRoute, .multiYearDeterminations,
-            .lateRequestsReviewed:
+            .lateRequestsReviewed, .weightedMedicareScore:
             return .flag
         case .cehrtMinimumPercent, .nominalExpenditurePercent, .marginalRiskMinimumPercent, .smallLossPercent,
             .qpPaymentThresholdMedicare, .qpPatientThresholdMedicare, .partialQPPaymentThresholdMedicare,
@@ -71,13 +76,14 @@ public enum LawKey: String, Sendable, CaseIterable {
         case .allowancesUse: return .word(["never-against-the-arrangement", "as-written"])
         case .capitationExclusion: return .word(["cms-ma-organization-contracts", "medicare-health-plans"])
         case .medicalHomeLimitBasis: return .word(["owning-organization", "apm-entity"])
+        case .qpMedicareOptionLevel: return .word(["apm-entity-group", "individual-or-group"])
         case .acceptedMeasureSources: return .words(MeasureSource.allCases.map(\.rawValue))
         case .payerInitiatedGroups: return .words(["title-xix", "medicare-health-plan", "cms-multi-payer-model", "other-payer"])
         case .outcomeTransitionDeterminedBy: return .date(optional: true)
         case .deadlineTitleXIXPayerInitiated, .deadlineMedicareHealthPlanPayerInitiated, .deadlineTitleXIXClinicianInitiated,
             .deadlineOtherClinicianInitiated:
             return .deadline(optional: false)
-        case .deadlineMultiPayerModelPayerInitiated, .deadlineOtherPayerPayerInitiated:
+        case .deadlineMultiPayerModelPayerInitiated, .deadlineOtherPayerPayerInitiated, .qpDataDeadline:
             return .deadline(optional: true)
         }
     }

@@ -259,6 +259,19 @@ public enum EmbeddedSchemas {
           </xs:sequence>
         </xs:complexType>
       </xs:element>
+      <!-- 1.1, Title XIX: the counties (five-digit FIPS) where the arrangement is available; absent, it is
+           statewide. The approved list carries them for the All-Payer county rule (414.1440(a)(2)). -->
+      <xs:element name="counties" minOccurs="0">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="county" maxOccurs="3300">
+              <xs:simpleType>
+                <xs:restriction base="xs:string"><xs:pattern value="[0-9]{5}"/></xs:restriction>
+              </xs:simpleType>
+            </xs:element>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
       <!-- true when the arrangement is a contract made directly between CMS and a Medicare Advantage
            organization or other Medicare Health Plan (never capitation under 414.1420(d)(7)) -->
       <xs:element name="cmsContract" type="xs:boolean" minOccurs="0"/>
@@ -547,7 +560,7 @@ public enum EmbeddedSchemas {
     public static let qpData = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  opapm QP data format, version 1: participation figures for QP determinations under the Medicare
+  opapm QP data format, version 1.1 (every 1.0 file is a valid 1.1 file; "1.1:" marks each addition): participation figures for QP determinations under the Medicare
   Option and the All-Payer Combination Option (42 CFR 414.1430, 414.1440). Documented in docs/qp.md.
   Money is xs:decimal US dollars; patient counts are non-negative integers.
 -->
@@ -555,16 +568,20 @@ public enum EmbeddedSchemas {
            xmlns="urn:opapm:qp-data:1"
            targetNamespace="urn:opapm:qp-data:1"
            elementFormDefault="qualified"
-           version="1.0">
+           version="1.1">
 
   <xs:element name="qpData">
     <xs:complexType>
       <xs:sequence>
+        <!-- 1.1: when the data was submitted (due December 1 of the performance year, 414.1440(e)(2)) and
+             the certification that it is true, accurate and complete (414.1440(f)) -->
+        <xs:element name="submissionDate" type="xs:date" minOccurs="0"/>
+        <xs:element name="certification" type="Certification" minOccurs="0"/>
         <xs:element name="participant" type="Participant" maxOccurs="unbounded"/>
       </xs:sequence>
       <xs:attribute name="version" use="required">
         <xs:simpleType>
-          <xs:restriction base="xs:string"><xs:enumeration value="1.0"/></xs:restriction>
+          <xs:restriction base="xs:string"><xs:enumeration value="1.0"/><xs:enumeration value="1.1"/></xs:restriction>
         </xs:simpleType>
       </xs:attribute>
     </xs:complexType>
@@ -590,6 +607,58 @@ public enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="Text">
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="1000"/>
+      <xs:pattern value=".*\S.*"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- A county by its five-digit FIPS code: two digits of state, three of county. -->
+  <xs:simpleType name="CountyFIPS">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9]{5}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="Certification">
+    <xs:sequence>
+      <xs:element name="name" type="Text"/>
+      <xs:element name="title" type="Text"/>
+      <!-- what gives the signer authority to bind the submitter -->
+      <xs:element name="authority" type="Text"/>
+      <xs:element name="date" type="xs:date"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:simpleType name="SnapshotDate">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="march-31"/>
+      <xs:enumeration value="june-30"/>
+      <xs:enumeration value="august-31"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- 1.1: the APM Entity group's Medicare figures, for an eligible clinician or TIN assessed on its own:
+       through PY2025 the Medicare Option is the group's, and the group's Medicare score enters the
+       All-Payer score, weighted, when it is higher (414.1425(b), 414.1440(d)(3)) -->
+  <xs:complexType name="EntityGroup">
+    <xs:sequence>
+      <xs:element name="name" type="xs:string"/>
+      <xs:element name="snapshot" maxOccurs="3">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="medicareAdvancedAPM" type="Amounts"/>
+            <xs:element name="medicareTotal" type="Amounts"/>
+          </xs:sequence>
+          <xs:attribute name="date" type="SnapshotDate" use="required"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required"/>
+  </xs:complexType>
+
   <xs:complexType name="Amounts">
     <xs:attribute name="payments" type="Money" use="required"/>
     <xs:attribute name="patients" type="Count" use="required"/>
@@ -598,9 +667,14 @@ public enum EmbeddedSchemas {
   <xs:complexType name="Participant">
     <xs:sequence>
       <xs:element name="name" type="xs:string"/>
+      <!-- 1.1: the county where the clinician sees the most patients (Title XIX county rule, 414.1440(a)(2)) -->
+      <xs:element name="county" type="CountyFIPS" minOccurs="0"/>
       <xs:element name="snapshot" type="Snapshot" maxOccurs="3"/>
+      <xs:element name="apmEntityGroup" type="EntityGroup" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="Identifier" use="required"/>
+    <!-- 1.1, TIN level: every clinician who reassigned billing to the TIN is in one APM Entity (414.1440(d)(2)) -->
+    <xs:attribute name="allCliniciansInOneAPMEntity" type="xs:boolean"/>
     <xs:attribute name="level" use="required">
       <xs:simpleType>
         <xs:restriction base="xs:string">
@@ -619,15 +693,7 @@ public enum EmbeddedSchemas {
       <xs:element name="medicareTotal" type="Amounts"/>
       <xs:element name="otherPayer" type="OtherPayer" minOccurs="0" maxOccurs="500"/>
     </xs:sequence>
-    <xs:attribute name="date" use="required">
-      <xs:simpleType>
-        <xs:restriction base="xs:string">
-          <xs:enumeration value="march-31"/>
-          <xs:enumeration value="june-30"/>
-          <xs:enumeration value="august-31"/>
-        </xs:restriction>
-      </xs:simpleType>
-    </xs:attribute>
+    <xs:attribute name="date" type="SnapshotDate" use="required"/>
   </xs:complexType>
 
   <!-- One payer's figures. "through" is what came through the arrangement named; "total" is all
@@ -663,6 +729,9 @@ public enum EmbeddedSchemas {
       </xs:simpleType>
     </xs:attribute>
     <xs:attribute name="eligibleForMedicaidAPM" type="xs:boolean" default="false"/>
+    <!-- 1.1, Title XIX: whether the clinician's specialty lets them take part in the Medicaid arrangement
+         (414.1440(a)(2)); when given it decides instead of eligibleForMedicaidAPM -->
+    <xs:attribute name="specialtyEligible" type="xs:boolean"/>
   </xs:complexType>
 </xs:schema>
 """#

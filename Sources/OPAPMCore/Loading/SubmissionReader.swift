@@ -30,6 +30,7 @@ struct SubmissionReader {
                 type: try payer.code("type", as: PayerType.self),
                 states: try payer.element("states").elements("state").map(\.node.text),
                 cmsContract: payer.optionalElement("cmsContract")?.boolValue ?? false,
+                counties: (payer.optionalElement("counties")?.elements("county") ?? []).map { Located($0.node.text, at: $0.location) },
                 location: payer.location),
             submissionDate: try root.date("submissionDate"),
             performanceYears: years,

@@ -31,6 +31,8 @@ public struct Payer: Sendable, Hashable {
     public var states: [String]
     /// The arrangement is a contract made directly between CMS and a Medicare Health Plan.
     public var cmsContract: Bool
+    /// Schema 1.1, Title XIX: the counties (five-digit FIPS) where the arrangement is available; empty: statewide.
+    public var counties: [Located<String>] = []
     public var location: SourceLocation
 }
 

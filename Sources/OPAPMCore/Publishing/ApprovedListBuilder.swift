@@ -70,6 +70,7 @@ public enum ApprovedListBuilder {
             arrangementId: file.pointee.summary!.arrangementId,
             arrangementName: file.pointee.summary!.arrangementName,
             states: file.pointee.summary!.states,
+            counties: file.pointee.summary!.counties,
             performanceYears: approvedYears.sorted(),
             basis: basis(file.pointee.arrangements[decision].figures.route),
             process: file.pointee.summary!.process,

@@ -55,6 +55,9 @@ public struct PublishedRow: Sendable, Hashable, Codable {
     public var arrangementId: String
     public var arrangementName: String
     public var states: [String]
+    /// Title XIX: the counties (FIPS) where the arrangement is available, when the submission names them;
+    /// absent, it is available statewide. `opapm qp` applies the county rule from it (414.1440(a)(2)).
+    public var counties: [String]? = nil
     /// Every performance year of the submission for which the arrangement is approved.
     public var performanceYears: [Int]
     /// `financial-risk`, `medical-home` or `capitation`.
@@ -65,7 +68,7 @@ public struct PublishedRow: Sendable, Hashable, Codable {
 
     /// Declared, not synthesized, so that the list can write rows into containers of its own.
     enum CodingKeys: String, CodingKey {
-        case group, payerName, payerType, arrangementId, arrangementName, states, performanceYears, basis, process,
+        case group, payerName, payerType, arrangementId, arrangementName, states, counties, performanceYears, basis, process,
             submissionDate, sourceFile
     }
 
@@ -87,6 +90,10 @@ public struct PublishedRow: Sendable, Hashable, Codable {
         try container.encode(arrangementName, forKey: .arrangementName)
         var stateList = container.nestedUnkeyedContainer(forKey: .states)
         for state in states { try stateList.encode(state) }
+        if let counties {
+            var countyList = container.nestedUnkeyedContainer(forKey: .counties)
+            for county in counties { try countyList.encode(county) }
+        }
         var yearList = container.nestedUnkeyedContainer(forKey: .performanceYears)
         for year in performanceYears { try yearList.encode(year) }
         try container.encode(basis, forKey: .basis)

@@ -56,7 +56,8 @@ public enum QPThresholdTable {
             }
         }
         // The thresholds' weakest provenance; the incentive's is its own row's (it does not decide status).
-        let weakest = parameters.qpEntries.filter { $0.key != LawKey.apmIncentivePercent.rawValue }.map(\.provenance).max() ?? .codified
+        let weakest = parameters.qpEntries.filter { LawKey(rawValue: $0.key)?.isQPThreshold == true }.map(\.provenance).max()
+            ?? .codified
         return QPYearThresholds(
             year: year,
             qpPayment: t(.qpPaymentThresholdMedicare, .qpPaymentThresholdAllPayer, .qpPaymentMedicareMinimum),

@@ -16,6 +16,7 @@ public enum RuleRegistry {
         AmountsWithinReason(),
         RatesWithinRange(),
         DatesInOrder(),
+        CountiesInPayerStates(),
         PerformanceYearCount(),
         KindMatchesTerms(),
         CEHRTRequiredShare(),

@@ -68,6 +68,12 @@ public final class PerformanceYearParameters: Sendable {
     public let payerInitiatedGroups: YearValue<[String]>
     /// Each process and payer group's deadline, by law key; nil where the route does not exist that year.
     public let deadlines: [LawKey: YearValue<Deadline?>]
+    /// 414.1425: whether the Medicare Option is decided for the APM Entity group only, or also individually.
+    public let qpMedicareOptionLevel: YearValue<String>
+    /// 414.1440(d)(3): the APM Entity group's higher Medicare score enters an individual's All-Payer score.
+    public let weightedMedicareScore: YearValue<Bool>
+    /// 414.1440(e)(2): when All-Payer QP data is due; nil before the option exists.
+    public let qpDataDeadline: YearValue<Deadline?>
     /// 414.1430 and 414.1450: the QP and Partial QP thresholds and the incentive (`QPThresholdTable`).
     public let qp: [LawKey: YearValue<Decimal?>]
     /// Every value of the law in force this year that decides an arrangement, for reports (the QP
@@ -127,6 +133,9 @@ public final class PerformanceYearParameters: Sendable {
         self.deadlines = deadlines
         var qp: [LawKey: YearValue<Decimal?>] = [:]
         for key in LawKey.allCases where key.decidesQPStatus { qp[key] = value(key, decimal) }
+        qpMedicareOptionLevel = value(.qpMedicareOptionLevel) { text($0) ?? "apm-entity-group" }
+        weightedMedicareScore = value(.weightedMedicareScore, flag)
+        qpDataDeadline = value(.qpDataDeadline) { text($0).flatMap(Deadline.init) }
         self.qp = qp
         let entries = law.entries(for: year)
         rows = entries.filter { LawKey(rawValue: $0.key)?.decidesQPStatus != true }.map(ParameterRow.init)

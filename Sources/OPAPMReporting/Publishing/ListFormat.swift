@@ -55,6 +55,7 @@ enum ListColumns {
         ("arrangementId", "Arrangement id", { $0.arrangementId }),
         ("arrangementName", "Arrangement", { $0.arrangementName }),
         ("states", "States", { $0.states.joined(separator: " ") }),
+        ("counties", "Counties (Title XIX)", { $0.counties?.joined(separator: " ") ?? "" }),
         ("performanceYears", "Performance years", { $0.performanceYears.map(String.init).joined(separator: " ") }),
         ("basis", "Basis", { $0.basis }),
         ("process", "Process", { $0.process }),
@@ -113,6 +114,11 @@ enum ListXML {
                 xml.start("states")
                 for state in row.states { xml.element("state", state) }
                 xml.end()
+                if let counties = row.counties {
+                    xml.start("counties")
+                    for county in counties { xml.element("county", county) }
+                    xml.end()
+                }
                 xml.start("performanceYears")
                 for year in row.performanceYears { xml.element("year", "\(year)") }
                 xml.end()
