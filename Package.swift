@@ -19,13 +19,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Secure parsing, XSD validation and the element tree with line numbers.
-        // Release builds skip the run-time exclusivity checks in the SAX path: they were a tenth of a batch
-        // check's instructions (docs/performance.md). Each parse's state lives on one thread, and debug
-        // builds, which the tests and sanitizers use, keep the checks.
-        .target(
-            name: "OPAPMXML", dependencies: ["CLibXML2"],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        // Secure parsing, XSD validation and the element tree with line numbers. The SAX path's stored
+        // properties are marked `@exclusivity(unchecked)` one by one (their run-time checks were a tenth of a
+        // batch check's instructions, docs/performance.md; each parse's state lives on one thread), so the
+        // package needs no unsafe flags and the library product can be used as a dependency.
+        .target(name: "OPAPMXML", dependencies: ["CLibXML2"]),
         // The few system calls Swift cannot reach directly (renameat2 for the list's atomic exchange).
         .target(name: "CSystemCalls"),
         // Domain model, performance-year table, measure catalogue, rules, determination, safe writing.

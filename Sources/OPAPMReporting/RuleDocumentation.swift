@@ -3,14 +3,16 @@ import OPAPMCore
 
 /// Renders rule descriptions: the `rules` table, `explain`, and the generated docs/rules pages.
 public enum RuleDocumentation {
+    /// `opapm rules`: every id of the catalogue, the rules first.
     public static func table() -> String {
         var out = ""
-        let rules = RuleRegistry.all.map(\.description)
-        let width = rules.map(\.id.count).max() ?? 8
-        for rule in rules {
-            let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out += "\(id)  \(severity)  \(rule.title)  [\(rule.citation)]\n"
+        let entries = FindingCatalogue.all
+        let width = entries.map(\.id.count).max() ?? 8
+        for entry in entries {
+            let id = entry.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let kind = entry.rule == nil ? " (\(entry.kind.rawValue))" : ""
+            out += "\(id)  \(severity)  \(entry.title)\(kind)  [\(entry.citation)]\n"
         }
         return out
     }
@@ -28,7 +30,9 @@ public enum RuleDocumentation {
             out += "- passes: `\(example.file)` (PY\(example.year))\n"
         }
         for example in rule.failing {
-            out += "- fails: `\(example.file)` (PY\(example.year))\n"
+            out += "- fails: `\(example.file)` (PY\(example.year))"
+            if let at = example.at { out += ", flagging `\(at)`" }
+            out += "\n"
         }
         if let example = rule.failing.first {
             // A year opapm has no table for is a usage error with --year; the file's own years show it.
@@ -56,12 +60,20 @@ public enum RuleDocumentation {
         return out + "\n"
     }
 
-    /// The page for one QP finding id: docs/rules/QPnnn.md.
-    public static func page(_ finding: QPDataChecks.Description) -> String {
-        var out = "# \(finding.id): \(finding.title)\n\n"
-        out += "Found by `opapm qp` in QP data (docs/qp.md). Citation: \(finding.citation).\n\n"
-        out += "## What it checks\n\n\(finding.summary)\n\n"
-        out += "## How to fix\n\n\(finding.help)\n"
+    /// The page for any id of the catalogue: a rule's full page, or the page of an XML, file, batch or QP finding.
+    public static func page(_ entry: FindingCatalogue.Entry) -> String {
+        if let rule = entry.rule { return page(rule) }
+        let source = switch entry.kind {
+        case .xml: "the secure XML reader, before any rule runs (docs/bad-input.md)"
+        case .file: "the file reader (docs/bad-input.md)"
+        case .batch: "the check across the files of one run"
+        case .qp: "`opapm qp` in QP data (docs/qp.md)"
+        case .rule: "a rule"
+        }
+        var out = "# \(entry.id): \(entry.title)\n\n"
+        out += "Found by \(source). Severity: **\(entry.severity.rawValue)**. Citation: \(entry.citation).\n\n"
+        out += "## What it checks\n\n\(entry.summary)\n\n"
+        out += "## How to fix\n\n\(entry.help)\n"
         return out
     }
 
@@ -72,13 +84,10 @@ public enum RuleDocumentation {
         for rule in RuleRegistry.all.map(\.description) {
             out += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.title) | \(rule.citation) |\n"
         }
-        out += "\nQP data findings (`opapm qp`):\n\n| id | title | citation |\n|---|---|---|\n"
-        for finding in QPDataChecks.descriptions {
-            out += "| [\(finding.id)](\(finding.id).md) | \(finding.title) | \(finding.citation) |\n"
-        }
-        out += "\nXML-level findings (from the XML layer, not rules):\n\n"
-        for finding in RuleRegistry.xmlFindings {
-            out += "- `\(finding.id)`: \(finding.title)\n"
+        out += "\nFindings from outside the rules: the XML reader, unreadable files, the cross-file check and QP data.\n\n"
+        out += "| id | found by | title |\n|---|---|---|\n"
+        for entry in FindingCatalogue.all where entry.rule == nil {
+            out += "| [\(entry.id)](\(entry.id).md) | \(entry.kind.rawValue) | \(entry.title) |\n"
         }
         return out
     }

@@ -30,7 +30,7 @@ final class ParseSession {
 
     /// Counts of children by name for every open element, kept as one stack: an element's counts sit
     /// above its parent's and go when it closes. No allocation per element, unlike a dictionary each.
-    private var childCounts: [(name: Name, count: Int)] = []
+    @exclusivity(unchecked) private var childCounts: [(name: Name, count: Int)] = []
     private static let linearCountLimit = 32
 
     /// The position the next child called `child` of the frame at `level` will have among its
@@ -90,25 +90,25 @@ final class ParseSession {
     let limits: XMLLimits
     let schema: CompiledSchema?
     let name: String
-    private(set) var diagnostics: [XMLDiagnostic] = []
-    private var suppressed = 0
-    private var stack: [Frame] = []
-    private var root = Frame(name: nil, index: 0, countsStart: 0)
+    @exclusivity(unchecked) private(set) var diagnostics: [XMLDiagnostic] = []
+    @exclusivity(unchecked) private var suppressed = 0
+    @exclusivity(unchecked) private var stack: [Frame] = []
+    @exclusivity(unchecked) private var root = Frame(name: nil, index: 0, countsStart: 0)
     /// The element just closed stays on the stack until the next event, so that a schema error
     /// raised at its end tag (missing children, bad content) still names it.
-    private var pendingPop = false
-    private var parser: xmlParserCtxtPtr?
-    private(set) var stopped = false
+    @exclusivity(unchecked) private var pendingPop = false
+    @exclusivity(unchecked) private var parser: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private(set) var stopped = false
     /// The handler's raw element names, interned in the parser's dictionary so that a pointer compare
     /// recognizes them; and the depth inside one of them (its content is not delivered).
-    private var rawNames: [(pointer: Name, name: String)] = []
+    @exclusivity(unchecked) private var rawNames: [(pointer: Name, name: String)] = []
     /// The first raw name's pointer, compared first: a roster's million entries all have it, and
     /// searching the array retained and released it on every element.
-    private var firstRawName: Name?
-    private var rawDepth = 0
+    @exclusivity(unchecked) private var firstRawName: Name?
+    @exclusivity(unchecked) private var rawDepth = 0
     /// Elements seen so far (streamed list entries aside), and text bytes since the last tag.
-    private var elementCount = 0
-    private var textBytes = 0
+    @exclusivity(unchecked) private var elementCount = 0
+    @exclusivity(unchecked) private var textBytes = 0
 
     init(handler: XMLEventHandler, limits: XMLLimits, schema: CompiledSchema?, name: String) {
         self.handler = handler

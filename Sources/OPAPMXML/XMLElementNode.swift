@@ -32,11 +32,11 @@ public final class XMLTree {
         var value: Span
     }
 
-    private(set) var elements: [Element] = []
+    @exclusivity(unchecked) private(set) var elements: [Element] = []
     /// Every element's attributes, in document order; an element's are the run its `attributes` names.
-    private(set) var attributes: [Attribute] = []
+    @exclusivity(unchecked) private(set) var attributes: [Attribute] = []
     /// Names, attribute values and texts, as UTF-8.
-    private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
 
     init() {
         // Room for an ordinary submission (some fifty elements, twenty attributes, a kilobyte of names
@@ -160,7 +160,7 @@ public final class XMLTree {
         cachedPathTable = table
         return table
     }
-    private var cachedPathTable: XMLPathTable?
+    @exclusivity(unchecked) private var cachedPathTable: XMLPathTable?
 }
 
 /// Names, parents and same-name positions of a document's elements: enough to write any element's path.

@@ -21,10 +21,10 @@ public final class XMLTreeBuilder: XMLEventHandler {
         var hasChildren = false
     }
     /// The open elements, innermost last.
-    private var stack: [Open] = []
+    @exclusivity(unchecked) private var stack: [Open] = []
     private let streamed: Set<String>
     private let onStreamed: StreamedElement?
-    public private(set) var stopReason: String?
+    @exclusivity(unchecked) public private(set) var stopReason: String?
     public var rawElementNames: [String] { streamed.sorted() }
 
     public init(streamed: Set<String> = [], onStreamed: StreamedElement? = nil) {

@@ -3,7 +3,7 @@ import OPAPMCore
 import OPAPMReporting
 
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every finding id: the rules, then the XML, file, batch and QP findings.")
 
     func run() {
         print(RuleDocumentation.table(), terminator: "")
@@ -11,18 +11,15 @@ struct RulesCommand: ParsableCommand {
 }
 
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Describe one rule in full.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Describe one finding id in full: a rule or an XML, file, batch or QP finding.")
 
-    @Argument(help: "A rule id such as CEHRT001, or a QP finding id such as QP006.")
+    @Argument(help: "A finding id such as CEHRT001, XSD001 or QP006.")
     var id: String
 
     func run() throws {
-        if let rule = RuleRegistry.rule(id: id) {
-            print(RuleDocumentation.page(rule.description), terminator: "")
-        } else if let finding = QPDataChecks.descriptions.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) {
-            print(RuleDocumentation.page(finding), terminator: "")
-        } else {
-            throw CommandSupport.fail("no rule \(DisplayText.safe(id)); `opapm rules` lists them")
+        guard let entry = FindingCatalogue.entry(id) else {
+            throw CommandSupport.fail("no finding id \(DisplayText.safe(id)); `opapm rules` lists them")
         }
+        print(RuleDocumentation.page(entry), terminator: "")
     }
 }

@@ -45,7 +45,10 @@ struct BrowserMissing: Error, CustomStringConvertible {
         #expect(dom.contains("<h1>Other Payer Advanced APM determinations</h1>"))
         #expect(occurrences("data-determination=", in: dom) == arrangements.count)
         #expect(occurrences("data-determination=\"approved\"", in: dom) == arrangements.filter { $0["determination"] as? String == "approved" }.count)
-        let ruleCount = try opapm(["rules"]).stdout.split(separator: "\n").count
+        // The rules only: `opapm rules` also lists the XML, file, batch and QP ids, marked by kind.
+        let ruleCount = try opapm(["rules"]).stdout.split(separator: "\n").filter { line in
+            !["(xml)", "(file)", "(batch)", "(qp)"].contains { line.contains(" \($0)  [") }
+        }.count
         #expect(occurrences("class=\"criterion ", in: dom) == arrangements.count * ruleCount)
         #expect(occurrences("<svg class=\"risk-chart\"", in: dom) == general.count)
         #expect(occurrences("<polyline class=\"liability-curve\"", in: dom) == general.count)

@@ -37,6 +37,10 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         for example in rule.failing {
             let result = withList.determine(try loadSample(example.file), year: example.year)
             #expect(rules(result).contains(id), "\(example.file) should fail \(id)")
+            // It flags the element the example names, not merely something in the file.
+            let at = try #require(example.at, "\(id): a failing example names the element it flags (at:)")
+            let paths = result.findings.filter { $0.rule == id }.map(\.path)
+            #expect(paths.contains(at), "\(example.file): \(id) flags \(paths), not \(at)")
         }
         for example in rule.passing {
             let result = withList.determine(try loadSample(example.file), year: example.year)

@@ -121,20 +121,8 @@ public struct DeterminationEngine: Sendable {
         return CatalogueCache.shared.catalogue(for: year)
     }
 
-    static func help(for code: XMLDiagnostic.Code) -> String {
-        switch code {
-        case .malformed: return "fix the XML syntax at the position shown"
-        case .doctype: return "remove the DOCTYPE declaration; submissions may not declare DTDs or entities"
-        case .tooDeep: return "submissions nest about seven levels; check the structure or raise --max-depth"
-        case .tooLarge: return "split the submission or raise --max-file-size (--max-stream-size for standard input)"
-        case .empty: return "the file has no content"
-        case .tooManyDiagnostics: return "fix the first problems and run again, or raise --max-diagnostics"
-        case .listTooLong: return "split the roster across submissions, or raise --max-roster"
-        case .tooManyElements: return "a submission has a few hundred elements; check the file or raise --max-elements"
-        case .textTooLong: return "shorten the element's text or raise --max-text-size"
-        case .schema: return "see docs/schema.md for the element's definition"
-        }
-    }
+    /// The catalogue's help for an XML-layer diagnostic.
+    static func help(for code: XMLDiagnostic.Code) -> String { FindingCatalogue.xmlText(code).help }
 
     /// The weakest provenance among the values that chose the route: the aligned medical-home route and
     /// the clinician limit for a medical home (or a fall-back from one), the exclusion for capitation.

@@ -8,11 +8,15 @@ public struct RuleExample: Sendable, Hashable {
     public var year: Int
     /// Further `opapm check` options the example needs, such as an approved list.
     public var options: String
+    /// For a failing example, the element the rule must flag (its path as findings write it): the test
+    /// checks the finding points there, not merely that the rule fires somewhere in the file.
+    public var at: String?
 
-    public init(_ file: String, year: Int, options: String = "") {
+    public init(_ file: String, year: Int, options: String = "", at: String? = nil) {
         self.file = file
         self.year = year
         self.options = options
+        self.at = at
     }
 }
 

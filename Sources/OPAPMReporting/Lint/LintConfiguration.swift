@@ -118,6 +118,9 @@ public struct LintConfiguration: Sendable, Hashable, Codable {
                 guard let rules = value.mapping else { throw fail("rules: expected a mapping of rule ids", value) }
                 for (idNode, settings) in rules {
                     guard let id = idNode.string, let rule = RuleRegistry.rule(id: id) else {
+                        if let entry = idNode.string.flatMap(FindingCatalogue.entry) {
+                            throw fail("rules: \(entry.id) is found by the \(entry.kind.rawValue) checks, not a rule: its severity cannot be changed", idNode)
+                        }
                         throw fail("rules: unknown rule '\(idNode.string ?? "?")' (see `opapm rules`)", idNode)
                     }
                     configuration.rules[rule.description.id] = try ruleSetting(

@@ -31,18 +31,11 @@ public struct LintReport: Sendable {
         self.allFailing = findings.filter { $0.severity >= failing }.count
     }
 
-    /// Every rule a finding may name: the registry's rules and the XML-level ids.
+    /// Every id a finding may name, from the one catalogue.
     public static var ruleCatalog: [LintRule] {
-        RuleRegistry.all.map(\.description).map {
+        FindingCatalogue.all.map {
             LintRule(id: $0.id, title: $0.title, summary: $0.summary, severity: $0.severity, citation: $0.citation)
         }
-            + RuleRegistry.xmlFindings.map {
-                LintRule(id: $0.id, title: $0.title, summary: $0.title, severity: .error, citation: "docs/user-guide.md")
-            }
-            + [LintRule(id: "IO001", title: "File cannot be read", summary: "The file could not be opened or read.",
-                severity: .error, citation: "docs/user-guide.md"),
-               LintRule(id: DuplicateArrangements.ruleId, title: DuplicateArrangements.title,
-                summary: DuplicateArrangements.title, severity: .error, citation: DuplicateArrangements.citation)]
     }
 
     public func findings(in file: String) -> [Finding] {
@@ -70,7 +63,7 @@ public struct LintRule: Sendable, Hashable {
 
     /// The rule's documentation page, relative to the repository root.
     public var helpPath: String {
-        RuleRegistry.rule(id: id) != nil ? "docs/rules/\(id).md" : "docs/bad-input.md"
+        FindingCatalogue.entry(id) != nil ? "docs/rules/\(id).md" : "docs/bad-input.md"
     }
 }
 

@@ -23,7 +23,7 @@ public struct CEHRTRequiredShare: Rule {
             """,
         help: "require the year's minimum share of eligible clinicians in each APM Entity to use CEHRT",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/CEHRT001-requires-50-percent-in-2024.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/CEHRT001-requires-50-percent-in-2024.xml", year: 2024, at: "/submission/arrangement/cehrt/requiredPercent")],
         law: [.cehrtMinimumPercent, .cehrtTest, .cehrtRequirementPresumed])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -19,7 +19,7 @@ public struct RosterCEHRTShare: Rule {
             """,
         help: "bring every APM Entity to the minimum share, or correct the roster",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/CEHRT002-roster-share-below-75-percent.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/CEHRT002-roster-share-below-75-percent.xml", year: 2024, at: "/submission/arrangement/apmEntities/apmEntity[2]/roster")],
         law: [.cehrtMinimumPercent, .cehrtTest, .cehrtUseEvidenceAccepted])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -17,7 +17,7 @@ public struct RosterMatchesCounts: Rule {
             """,
         help: "correct the roster or the stated count",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/CEHRT003-roster-count-differs.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/CEHRT003-roster-count-differs.xml", year: 2024, at: "/submission/arrangement/apmEntities/apmEntity/roster")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         var violations: [Violation] = []

@@ -20,7 +20,7 @@ public struct FullCapitation: Rule {
             """,
         help: "describe a full capitation without settlement, or use another arrangement kind and state its risk terms",
         passing: [RuleExample("samples/approved/medicare-advantage-full-capitation.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/CAP001-capitation-not-all-services.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/CAP001-capitation-not-all-services.xml", year: 2024, at: "/submission/arrangement/financialRisk/capitation")],
         route: .capitation,
         law: [.capitationExclusion])
 

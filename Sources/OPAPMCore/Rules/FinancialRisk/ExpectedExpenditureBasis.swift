@@ -16,7 +16,7 @@ public struct ExpectedExpenditureBasis: Rule {
             """,
         help: "use the episode target price for episode arrangements and the benchmark otherwise",
         passing: [RuleExample("samples/approved/cost-plan-1876-episode-target-price.xml", year: 2024)],
-        failing: [RuleExample("samples/findings/FR005-episode-priced-on-benchmark.xml", year: 2024)])
+        failing: [RuleExample("samples/findings/FR005-episode-priced-on-benchmark.xml", year: 2024, at: "/submission/arrangement/financialRisk/expectedExpenditures")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let terms = context.arrangement.financialRisk, let basis = terms.expenditureBasis,

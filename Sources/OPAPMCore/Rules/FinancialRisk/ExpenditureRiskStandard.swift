@@ -22,7 +22,7 @@ public struct ExpenditureRiskStandard: Rule {
             """,
         help: "add two-sided risk: a withhold, payment-rate reduction or payment to the payer when spending exceeds the benchmark",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/FR001-upside-only-shared-savings.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/FR001-upside-only-shared-savings.xml", year: 2024, at: "/submission/arrangement/financialRisk")],
         route: .general)
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -17,7 +17,7 @@ public struct LossBandsConsistent: Rule {
             """,
         help: "rewrite the bands as one schedule: 0–a, a–b, b–c …",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/FR006-overlapping-loss-bands.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/FR006-overlapping-loss-bands.xml", year: 2024, at: "/submission/arrangement/financialRisk/lossSharing/band[2]")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let bands = context.arrangement.financialRisk?.bands, !bands.isEmpty else { return [] }

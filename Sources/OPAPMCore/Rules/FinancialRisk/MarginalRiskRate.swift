@@ -22,8 +22,8 @@ public struct MarginalRiskRate: Rule {
         help: "raise the sharing rate in the window, or shorten low-rate bands before the total risk requirement is reached",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
         failing: [
-            RuleExample("samples/not-approved/FR004-average-marginal-risk-below-30-percent.xml", year: 2024),
-            RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2019),
+            RuleExample("samples/not-approved/FR004-average-marginal-risk-below-30-percent.xml", year: 2024, at: "/submission/arrangement/financialRisk"),
+            RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2019, at: "/submission/arrangement/financialRisk"),
         ],
         route: .general,
         law: [.marginalRiskMinimumPercent, .marginalRiskMethod, .smallLossPercent, .allowancesUse, .firstDollarJumpIsMarginal, .expectedExpendituresCap])

@@ -19,7 +19,7 @@ public struct RiskTermsCiteContract: Rule {
             """,
         help: "give financialRisk/evidence: the contract article, section or page that states the risk terms",
         passing: [RuleExample("samples/approved/commercial-additional-outcome-measure-2021.xml", year: 2021)],
-        failing: [RuleExample("samples/findings/FR007-risk-terms-without-contract-reference.xml", year: 2024)])
+        failing: [RuleExample("samples/findings/FR007-risk-terms-without-contract-reference.xml", year: 2024, at: "/submission/arrangement/financialRisk")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard context.submission.version != "1.0", let risk = context.arrangement.financialRisk, risk.evidence.isEmpty

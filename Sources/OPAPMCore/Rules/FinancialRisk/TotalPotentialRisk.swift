@@ -16,7 +16,7 @@ public struct TotalPotentialRisk: Rule {
             """,
         help: "raise the cap or stop-loss so the maximum liability is at least 4% of expected expenditures",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/FR003-total-potential-risk-below-4-percent.xml", year: 2019)],
+        failing: [RuleExample("samples/not-approved/FR003-total-potential-risk-below-4-percent.xml", year: 2019, at: "/submission/arrangement/financialRisk")],
         route: .general,
         law: [.totalPotentialRiskPercent])
 

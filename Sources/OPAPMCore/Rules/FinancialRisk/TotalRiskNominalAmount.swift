@@ -19,7 +19,7 @@ public struct TotalRiskNominalAmount: Rule {
             """,
         help: "raise the cap or stop-loss so that the entity's maximum liability reaches the requirement",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/FR002-total-risk-below-3-percent.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/FR002-total-risk-below-3-percent.xml", year: 2024, at: "/submission/arrangement/financialRisk")],
         route: .general,
         law: [.nominalExpenditurePercent, .nominalRevenuePercent, .expectedExpendituresCap])
 

@@ -17,7 +17,7 @@ public struct AmountsNotNegative: Rule {
             """,
         help: "state the amount in US dollars as a number of zero or more",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP001-negative-expected-expenditures.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP001-negative-expected-expenditures.xml", year: 2024, at: "/submission/arrangement/financialRisk/expectedExpenditures")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.statedNumbers.filter { $0.kind == .money && $0.value.isBelow(0) }.map { number in

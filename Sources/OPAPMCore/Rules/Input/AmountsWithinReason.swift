@@ -24,7 +24,7 @@ public struct AmountsWithinReason: Rule {
             """,
         help: "check the digits and the unit: amounts are US dollars, at most 2 decimals",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP002-expected-expenditures-of-1e30.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP002-expected-expenditures-of-1e30.xml", year: 2024, at: "/submission/arrangement/financialRisk/expectedExpenditures")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.statedNumbers.filter { $0.kind == .money && Self.ceiling.isBelow($0.value) }.map { number in

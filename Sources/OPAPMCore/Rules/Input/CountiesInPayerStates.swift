@@ -20,7 +20,7 @@ public struct CountiesInPayerStates: Rule {
             """,
         help: "correct the county code or the payer's states; list counties only for a Medicaid arrangement",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP008-county-outside-the-payer-states.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP008-county-outside-the-payer-states.xml", year: 2024, at: "/submission/payer/counties/county[2]")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let payer = context.submission.payer

@@ -14,7 +14,7 @@ public struct DatesInOrder: Rule {
             """,
         help: "correct the start or end date",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP004-end-date-before-start-date.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP004-end-date-before-start-date.xml", year: 2024, at: "/submission/arrangement/endDate")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let start = context.arrangement.startDate.value

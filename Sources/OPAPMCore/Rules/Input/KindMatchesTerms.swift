@@ -17,7 +17,7 @@ public struct KindMatchesTerms: Rule {
             """,
         help: "change the kind to the one the terms describe, or correct the terms",
         passing: [RuleExample("samples/approved/medicare-advantage-full-capitation.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP007-capitation-with-settlement.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP007-capitation-with-settlement.xml", year: 2024, at: "/submission/arrangement/financialRisk/capitation/settlement")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let arrangement = context.arrangement

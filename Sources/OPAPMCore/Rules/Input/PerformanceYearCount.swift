@@ -18,7 +18,7 @@ public struct PerformanceYearCount: Rule {
             """,
         help: "list at most 5 performance years and submit again for later years",
         passing: [RuleExample("samples/approved/other-payer-multi-payer-model-aligned-multi-year.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP005-six-performance-years.xml", year: 2027)],
+        failing: [RuleExample("samples/not-approved/INP005-six-performance-years.xml", year: 2027, at: "/submission/performanceYears/year[6]")],
         law: [.multiYearDeterminations, .maximumYearsCovered])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -23,7 +23,7 @@ public struct RatesWithinRange: Rule {
             """,
         help: "write rates as percents: 40 means 40%",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/INP003-rate-over-100-percent.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/INP003-rate-over-100-percent.xml", year: 2024, at: "/submission/arrangement/financialRisk/lossSharing/band")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.statedNumbers.compactMap { number in

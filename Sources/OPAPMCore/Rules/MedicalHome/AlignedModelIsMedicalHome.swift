@@ -22,7 +22,7 @@ public struct AlignedModelIsMedicalHome: Rule {
             """,
         help: "state multiPayerModel/@medicalHomeModel and give partnershipEvidence (schema 1.1)",
         passing: [RuleExample("samples/approved/other-payer-aligned-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH006-multi-payer-model-not-a-medical-home.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/MMH006-multi-payer-model-not-a-medical-home.xml", year: 2024, at: "/submission/arrangement/multiPayerModel")],
         law: [.alignedMedicalHomeRoute])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -21,7 +21,7 @@ public struct MedicalHomeCharacteristics: Rule {
             """,
         help: "document each characteristic the model has (met=\"true\" with the evidence)",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH002-three-of-seven-elements.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/MMH002-three-of-seven-elements.xml", year: 2024, at: "/submission/arrangement/medicalHome")],
         route: .medicalHome,
         law: [.medicalHomeElementsMinimum])
 

@@ -22,7 +22,7 @@ public struct MedicalHomeClinicianLimit: Rule {
             """,
         help: "state general financial risk terms (financialRisk) for arrangements with large organizations",
         passing: [RuleExample("samples/approved/other-payer-aligned-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH005-organization-of-50-clinicians.xml", year: 2022)],
+        failing: [RuleExample("samples/not-approved/MMH005-organization-of-50-clinicians.xml", year: 2022, at: "/submission/arrangement/apmEntities/apmEntity/organizationClinicianCount")],
         law: [.medicalHomeClinicianLimit, .medicalHomeLimitBasis])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -19,7 +19,7 @@ public struct MedicalHomeNominalAmount: Rule {
             """,
         help: "raise the amount at risk to the year's share of average estimated total revenue",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH004-four-percent-at-risk-in-2024.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/MMH004-four-percent-at-risk-in-2024.xml", year: 2024, at: "/submission/arrangement/medicalHome/amountAtRisk")],
         route: .medicalHome,
         law: [.medicalHomeMinimumPercent])
 

@@ -21,7 +21,7 @@ public struct MedicalHomePayerIsMedicaid: Rule {
             """,
         help: "state general financial risk terms (financialRisk), name the CMS Multi-Payer Model the payer is aligned with (PY2020 on), or submit through the state Medicaid agency",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH001-commercial-medical-home.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/MMH001-commercial-medical-home.xml", year: 2024, at: "/submission/arrangement/kind")],
         law: [.alignedMedicalHomeRoute])
 
     public func check(_ context: RuleContext) -> [Violation] {

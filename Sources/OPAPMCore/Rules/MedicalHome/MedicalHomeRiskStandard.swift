@@ -22,7 +22,7 @@ public struct MedicalHomeRiskStandard: Rule {
             """,
         help: "list the performance standards and the consequence of missing them",
         passing: [RuleExample("samples/approved/medicaid-managed-care-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/MMH003-no-performance-standards.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/MMH003-no-performance-standards.xml", year: 2024, at: "/submission/arrangement/medicalHome")],
         route: .medicalHome)
 
     public func check(_ context: RuleContext) -> [Violation] {

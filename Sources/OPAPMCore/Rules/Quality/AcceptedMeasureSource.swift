@@ -22,7 +22,7 @@ public struct AcceptedMeasureSource: Rule {
             """,
         help: "add a measure from the MIPS list, a consensus-endorsed measure, or one CMS has determined acceptable",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/QM001-only-qcdr-measures.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/QM001-only-qcdr-measures.xml", year: 2024, at: "/submission/arrangement/qualityMeasures")],
         law: [.acceptedMeasureSources, .qcdrMeasuresAreMIPSMeasures])
 
     public func check(_ context: RuleContext) -> [Violation] {

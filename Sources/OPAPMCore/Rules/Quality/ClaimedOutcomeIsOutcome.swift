@@ -17,7 +17,7 @@ public struct ClaimedOutcomeIsOutcome: Rule {
             """,
         help: "mark the measure outcome=\"false\", or use an outcome measure",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/QM004-process-measure-claimed-as-outcome.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/QM004-process-measure-claimed-as-outcome.xml", year: 2024, at: "/submission/arrangement/qualityMeasures/measure")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let catalogue = context.catalogue else { return [] }

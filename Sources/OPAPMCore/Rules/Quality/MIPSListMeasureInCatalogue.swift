@@ -17,7 +17,7 @@ public struct MIPSListMeasureInCatalogue: Rule {
             """,
         help: "correct the measure id or its source, or use a measure on this year's MIPS list",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/QM002-mips-measure-not-in-catalogue.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/QM002-mips-measure-not-in-catalogue.xml", year: 2024, at: "/submission/arrangement/qualityMeasures/measure[3]")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let claimed = context.arrangement.quality.measures.filter { $0.source == .mipsList }

@@ -21,7 +21,7 @@ public struct OutcomeMeasureUsed: Rule {
             """,
         help: "add an outcome measure from the MIPS list, or explain in noApplicableOutcomeMeasure why none applies",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/QM003-no-outcome-measure.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/QM003-no-outcome-measure.xml", year: 2024, at: "/submission/arrangement/qualityMeasures")],
         law: [.outcomeMeasureRule, .outcomeTransitionDeterminedBy, .acceptedMeasureSources])
 
     public func check(_ context: RuleContext) -> [Violation] {

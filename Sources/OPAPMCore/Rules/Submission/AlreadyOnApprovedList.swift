@@ -20,7 +20,7 @@ public struct AlreadyOnApprovedList: Rule {
         failing: [
             RuleExample(
                 "samples/findings/SUB005-already-on-approved-list.xml", year: 2024,
-                options: "--approved samples/findings/approved-list-2024.json")
+                options: "--approved samples/findings/approved-list-2024.json", at: "/submission/arrangement")
         ])
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -17,7 +17,7 @@ public struct ArrangementActiveInYear: Rule {
             """,
         help: "correct the dates, or request the determination for the years the arrangement runs",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB002-arrangement-ended-before-year.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/SUB002-arrangement-ended-before-year.xml", year: 2024, at: "/submission/arrangement/endDate")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let arrangement = context.arrangement

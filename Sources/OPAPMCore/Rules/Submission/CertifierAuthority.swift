@@ -20,7 +20,7 @@ public struct CertifierAuthority: Rule {
             """,
         help: "state attestation/authority: the office or delegation that lets the signer bind the submitter",
         passing: [RuleExample("samples/approved/other-payer-aligned-medical-home.xml", year: 2024)],
-        failing: [RuleExample("samples/findings/SUB009-certifier-authority-not-stated.xml", year: 2024)])
+        failing: [RuleExample("samples/findings/SUB009-certifier-authority-not-stated.xml", year: 2024, at: "/submission/attestation")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         let submission = context.submission

@@ -16,7 +16,7 @@ public struct IdentifiersUnique: Rule {
             """,
         help: "list each APM Entity and each measure once",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB007-entity-listed-twice.xml", year: 2024)])
+        failing: [RuleExample("samples/not-approved/SUB007-entity-listed-twice.xml", year: 2024, at: "/submission/arrangement/apmEntities/apmEntity[2]")])
 
     public func check(_ context: RuleContext) -> [Violation] {
         var violations: [Violation] = []

@@ -20,7 +20,7 @@ public struct MultiYearCoverage: Rule {
             """,
         help: "list consecutive years, once each; a request that starts before PY2020 covers its first year only",
         passing: [RuleExample("samples/approved/other-payer-multi-payer-model-aligned-multi-year.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB003-multi-year-before-2020.xml", year: 2020)],
+        failing: [RuleExample("samples/not-approved/SUB003-multi-year-before-2020.xml", year: 2020, at: "/submission/performanceYears/year[2]")],
         law: [.multiYearDeterminations])
 
     public func check(_ context: RuleContext) -> [Violation] {

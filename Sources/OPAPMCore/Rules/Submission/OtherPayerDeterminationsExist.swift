@@ -18,7 +18,7 @@ public struct OtherPayerDeterminationsExist: Rule {
             """,
         help: "request the determination for PY2019 or later",
         passing: [RuleExample("samples/approved/medicare-advantage-full-capitation.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB008-medicare-advantage-capitation-2018.xml", year: 2018)],
+        failing: [RuleExample("samples/not-approved/SUB008-medicare-advantage-capitation-2018.xml", year: 2018, at: "/submission/performanceYears/year")],
         law: [.otherPayerDeterminations])
 
     public func check(_ context: RuleContext) -> [Violation] {

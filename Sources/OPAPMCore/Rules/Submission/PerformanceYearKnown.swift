@@ -17,7 +17,7 @@ public struct PerformanceYearKnown: Rule {
             """,
         help: "check the year; a newer opapm may know it",
         passing: [RuleExample("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB006-performance-year-2031.xml", year: 2031)])
+        failing: [RuleExample("samples/not-approved/SUB006-performance-year-2031.xml", year: 2031, at: "/submission/performanceYears/year")])
 
     /// Checks happen in the engine; a known year has nothing to report.
     public func check(_ context: RuleContext) -> [Violation] { [] }

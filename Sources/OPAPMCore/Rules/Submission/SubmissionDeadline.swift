@@ -21,7 +21,7 @@ public struct SubmissionDeadline: Rule {
             """,
         help: "check the submission date; a late request waits for the next cycle",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB004-late-payer-submission.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/SUB004-late-payer-submission.xml", year: 2024, at: "/submission/submissionDate")],
         law: [.lateRequestsReviewed])
 
     /// The law key of the deadline for a request of `process` for a `group` arrangement; nil when the

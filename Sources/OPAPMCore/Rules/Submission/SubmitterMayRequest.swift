@@ -20,7 +20,7 @@ public struct SubmitterMayRequest: Rule {
             """,
         help: "have the right party submit, or correct the process and submitter type",
         passing: [RuleExample("samples/approved/medicaid-ffs-state-agency-shared-losses.xml", year: 2024)],
-        failing: [RuleExample("samples/not-approved/SUB001-medicaid-submitted-by-health-plan.xml", year: 2024)],
+        failing: [RuleExample("samples/not-approved/SUB001-medicaid-submitted-by-health-plan.xml", year: 2024, at: "/submission/submitter")],
         law: [.otherPayerDeterminations, .payerInitiatedGroups])
 
     public func check(_ context: RuleContext) -> [Violation] {
