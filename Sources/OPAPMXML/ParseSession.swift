@@ -282,7 +282,7 @@ final class ParseSession {
 
     fileprivate func deliverStart(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLRawAttributes) {
         handler.startElement(
-            name, position: stack[stack.count - 1].index, attributes: attributes,
+            XMLBytes(name), position: stack[stack.count - 1].index, attributes: attributes,
             location: XMLLocation(line: currentLine, column: currentColumn))
         if let reason = handler.stopReason {
             report(.listTooLong, reason, line: currentLine)
@@ -320,7 +320,7 @@ final class ParseSession {
             rawDepth -= 1
             return
         }
-        if wantsEvents { handler.endElement(utf8Bytes(of: name)) }
+        if wantsEvents { handler.endElement(XMLBytes(utf8Bytes(of: name))) }
     }
 
     /// Counts text as it arrives, in every mode (the validator gathers it too); false once over the limit.
@@ -334,7 +334,7 @@ final class ParseSession {
 
     fileprivate func didRead(_ text: UnsafeBufferPointer<UInt8>) {
         settlePendingPop()
-        handler.characters(text)
+        handler.characters(XMLBytes(text))
     }
 
     fileprivate lazy var wantsEvents: Bool = handler.wantsEvents

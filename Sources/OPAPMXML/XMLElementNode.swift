@@ -62,7 +62,7 @@ public final class XMLTree {
         let nameSpan = appendBytes(name)
         let firstAttribute = attributes.count
         for attribute in 0..<raw.count {
-            attributes.append(Attribute(name: appendBytes(raw.name(at: attribute)), value: appendBytes(raw.value(at: attribute))))
+            attributes.append(Attribute(name: appendBytes(raw.name(at: attribute).buffer), value: appendBytes(raw.value(at: attribute).buffer)))
         }
         elements.append(Element(
             name: nameSpan, attributes: Span(start: firstAttribute, count: attributes.count - firstAttribute),

@@ -19,23 +19,21 @@ public struct XMLLocation: Sendable, Hashable {
 }
 
 /// Receives the document as a stream of events, so that large rosters never need to be held in memory.
-/// Names are local names; the schema decides which namespace is allowed. Names and text come as the
-/// UTF-8 bytes libxml2 holds, valid only during the call: a handler copies what it keeps, and no
-/// Swift string is made for what it does not (making one per element and text cost more than libxml2
-/// took to parse them).
+/// Names are local names; the schema decides which namespace is allowed. Names and text come as
+/// `XMLBytes`, valid only during the call: a handler copies what it keeps.
 public protocol XMLEventHandler: AnyObject {
     /// False when the handler needs no events (validation only): the parser then skips building them.
     var wantsEvents: Bool { get }
     /// An element opens. `position` is its place among its parent's children of the same name, from 1
     /// (the `[n]` of its path): the parser counts siblings for its own diagnostics and hands the count on.
-    func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
+    func startElement(_ name: XMLBytes, position: Int, attributes: XMLRawAttributes,
         location: XMLLocation)
     /// Text, or a piece of it (libxml2 may split one text into several calls).
-    func characters(_ text: UnsafeBufferPointer<UInt8>)
+    func characters(_ text: XMLBytes)
     /// False when `characters` would drop text arriving now (layout between child elements), so the
     /// parser need not hand it on.
     var wantsCharacters: Bool { get }
-    func endElement(_ name: UnsafeBufferPointer<UInt8>)
+    func endElement(_ name: XMLBytes)
     /// Set when the handler has seen more than it accepts (a list over its limit): parsing stops at
     /// once with an `XML007` diagnostic giving this reason.
     var stopReason: String? { get }

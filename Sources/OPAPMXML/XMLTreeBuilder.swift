@@ -42,7 +42,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
         stopReason = onStreamed?(name, attributes, location, XMLElementNode(tree: tree, index: parent))
     }
 
-    public func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
+    public func startElement(_ name: XMLBytes, position: Int, attributes: XMLRawAttributes,
         location: XMLLocation)
     {
         var parent: Int32 = -1
@@ -52,7 +52,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
         }
         // A second root element (a well-formedness error libxml2 reports) is kept apart, unreachable.
         let node = tree.append(
-            name: name, position: Int32(clamping: position), attributes: attributes, location: location, parent: parent)
+            name: name.buffer, position: Int32(clamping: position), attributes: attributes, location: location, parent: parent)
         stack.append(Open(node: node))
     }
 
@@ -60,11 +60,11 @@ public final class XMLTreeBuilder: XMLEventHandler {
 
     /// Text pieces of one element arrive one after another, with nothing else kept in between (a child
     /// element ends the keeping), so they are appended side by side to the tree's bytes.
-    public func characters(_ content: UnsafeBufferPointer<UInt8>) {
+    public func characters(_ content: XMLBytes) {
         guard wantsCharacters else { return }
         let last = stack.count - 1
         if stack[last].textCount == 0 { stack[last].textStart = tree.bytes.count }
-        tree.appendBytes(content)
+        tree.appendBytes(content.buffer)
         stack[last].textCount += content.count
     }
 
@@ -83,7 +83,7 @@ public final class XMLTreeBuilder: XMLEventHandler {
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-    public func endElement(_ name: UnsafeBufferPointer<UInt8>) {
+    public func endElement(_ name: XMLBytes) {
         guard let open = stack.popLast(), open.textCount > 0 else { return }
         // Trimmed in place: the element's text is the range without the white space at its ends.
         var start = open.textStart

@@ -346,17 +346,6 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         #expect(repeats.map(\.npi) == [1_000_000_007, 9_999_999_999])
         #expect(repeats.map(\.sequence) == [NPILedger.capacity - 2, NPILedger.capacity - 1])
     }
-
-    @Test func rosterAttributeBytesAreReadAsTheSchemaMeansThem() {
-        func bytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-            Array(text.utf8).withUnsafeBufferPointer(body)
-        }
-        #expect(bytes("true", RosterAggregator.isTrue) && bytes(" 1 ", RosterAggregator.isTrue))
-        #expect(!bytes("false", RosterAggregator.isTrue) && !bytes("", RosterAggregator.isTrue) && !bytes("TRUE", RosterAggregator.isTrue))
-        #expect(bytes("1234567893", { RosterAggregator.number($0) == 1_234_567_893 }))
-        #expect(bytes("12345678901", { RosterAggregator.number($0) == nil }))
-        #expect(bytes("12a4", { RosterAggregator.number($0) == nil }))
-    }
 }
 
 @Suite struct DecimalReadingTests {

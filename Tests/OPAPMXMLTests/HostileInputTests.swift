@@ -26,13 +26,11 @@ final class Recorder: XMLEventHandler {
     var elements: [String] = []
     var ends: [String] = []
     var text = ""
-    func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
-        location: XMLLocation)
-    {
-        elements.append(String(decoding: name, as: UTF8.self))
+    func startElement(_ name: XMLBytes, position: Int, attributes: XMLRawAttributes, location: XMLLocation) {
+        elements.append(name.string)
     }
-    func characters(_ text: UnsafeBufferPointer<UInt8>) { self.text += String(decoding: text, as: UTF8.self) }
-    func endElement(_ name: UnsafeBufferPointer<UInt8>) { ends.append(String(decoding: name, as: UTF8.self)) }
+    func characters(_ text: XMLBytes) { self.text += text.string }
+    func endElement(_ name: XMLBytes) { ends.append(name.string) }
 }
 
 func parse(_ text: String, schema: Bool = true, limits: XMLLimits = XMLLimits()) throws -> ([XMLDiagnostic], Recorder) {

@@ -98,10 +98,9 @@ final class DiscardingHandler: XMLEventHandler {
     var wantsEvents: Bool { false }
     /// Named so that the element limit leaves roster entries to their own limit, as when loading.
     var rawElementNames: [String] { [SubmissionLoader.rosterEntryName] }
-    func startElement(_ name: UnsafeBufferPointer<UInt8>, position: Int, attributes: XMLRawAttributes,
-        location: XMLLocation) {}
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
-    func endElement(_ name: UnsafeBufferPointer<UInt8>) {}
+    func startElement(_ name: XMLBytes, position: Int, attributes: XMLRawAttributes, location: XMLLocation) {}
+    func characters(_ text: XMLBytes) {}
+    func endElement(_ name: XMLBytes) {}
 }
 
 /// Counts roster entries per roster element while they stream past, and finds NPIs listed twice
@@ -127,29 +126,8 @@ final class RosterAggregator {
     func add(attributes: XMLRawAttributes, roster: XMLElementNode) {
         if current != roster { switchTo(roster) }
         clinicians += 1
-        if let value = attributes["usesCehrt"], Self.isTrue(value) { usingCEHRT += 1 }
-        if let value = attributes["npi"], let npi = Self.number(value), !ledger.record(npi) { unchecked += 1 }
-    }
-
-    /// xs:boolean true: "true" or "1" (the schema has already collapsed white space).
-    static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // xs:boolean allows surrounding white space, which libxml2 leaves in the raw value.
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return false }
-        let value = UnsafeBufferPointer(rebasing: bytes[first...last])
-        return value.elementsEqual("true".utf8) || value.elementsEqual("1".utf8)
-    }
-
-    /// The digits as a number; nil unless all digits and at most ten of them (an NPI).
-    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard !bytes.isEmpty, bytes.count <= 10 else { return nil }
-        var value: UInt64 = 0
-        for byte in bytes {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value &* 10 &+ UInt64(byte &- 0x30)
-        }
-        return value
+        if attributes.bool("usesCehrt") == true { usingCEHRT += 1 }
+        if let npi = attributes.unsignedInteger("npi", maxDigits: 10), !ledger.record(npi) { unchecked += 1 }
     }
 
     private func switchTo(_ roster: XMLElementNode) {
