@@ -6,8 +6,9 @@ import OPAPMCore
 public enum CheckTextReport {
     /// The whole report; each file's part is rendered on `jobs` threads (nil: all cores), and the
     /// parts are joined in input order, so the text does not depend on the number of threads.
-    public static func render(_ files: [FileDetermination], jobs: Int? = nil) -> String {
-        var out = files.parallelMap(jobs: jobs, render(file:)).joined()
+    /// With `quiet`, only what needs attention: arrangements not approved and files not decided.
+    public static func render(_ files: [FileDetermination], jobs: Int? = nil, quiet: Bool = false) -> String {
+        var out = files.parallelMap(jobs: jobs) { render(file: $0, quiet: quiet) }.joined()
         out += summary(files)
         return out
     }
@@ -15,12 +16,12 @@ public enum CheckTextReport {
     /// One file's part: its file-level findings, then each arrangement and year. Written by appending
     /// pieces to one string: interpolating each line first made and freed a string per line, which
     /// cost a batch check more than deciding the figures.
-    public static func render(file: FileDetermination) -> String {
+    public static func render(file: FileDetermination, quiet: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(512)
         for finding in file.findings { append(finding, to: &out) }
         let shownPath = DisplayText.safe(file.path)
-        for arrangement in file.arrangements {
+        for arrangement in file.arrangements where !quiet || arrangement.determination != .approved {
             out += shownPath
             out += ": arrangement "
             out += DisplayText.safe(arrangement.id)
@@ -38,7 +39,7 @@ public enum CheckTextReport {
     }
 
     /// The closing line: how many arrangement-years were decided which way, and the files that were not.
-    static func summary(_ files: [FileDetermination]) -> String {
+    public static func summary(_ files: [FileDetermination]) -> String {
         var counts: [Determination: Int] = [:]
         var unreadable = 0
         var invalid = 0

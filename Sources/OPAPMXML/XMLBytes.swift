@@ -45,4 +45,7 @@ public struct XMLBytes {
     }
 
     @inlinable static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// XML white space: space, tab, line feed, carriage return.
+    public static func isSpaceByte(_ byte: UInt8) -> Bool { isSpace(byte) }
 }

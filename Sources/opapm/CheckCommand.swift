@@ -34,6 +34,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "An approved-arrangement list (JSON) to note clinician-initiated requests already on it.")
     var approved: String?
 
+    @Flag(help: "Text format: print only the arrangements that are not approved, the files that could not be decided, and the summary.")
+    var quiet = false
+
     @OptionGroup var limits: LimitOptions
 
     @OptionGroup var lawOption: LawOption
@@ -41,6 +44,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let year { try CommandSupport.checkYear(year) }
         if measures != nil && year == nil { throw ValidationError("--measures needs --year") }
+        if quiet && format != .text { throw ValidationError("--quiet is for the text format") }
     }
 
     func run() throws {
@@ -69,7 +73,7 @@ struct CheckCommand: ParsableCommand {
             files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: false)
         let report: String
         switch format {
-        case .text: report = CheckTextReport.render(results, jobs: limits.jobs)
+        case .text: report = CheckTextReport.render(results, jobs: limits.jobs, quiet: quiet)
         case .json: report = try JSONOutput.encode(CheckReport(files: results))
         case .html:
             // Written as it is made: the page of a large batch is hundreds of megabytes.
@@ -82,6 +86,11 @@ struct CheckCommand: ParsableCommand {
             try CommandSupport.writeReport(report, to: output)
         } else {
             print(report, terminator: "")
+        }
+        // Written to a file, the report is announced as publish announces the list: what, where, the totals.
+        if let output {
+            print("\(format.rawValue) report of \(results.count) file(s) written to \(DisplayText.safe(output)): "
+                + CheckTextReport.summary(results), terminator: "")
         }
         // Through the buffer: binding each file copied, and retained, all of it on this one thread.
         let (anyUnreadable, approvedAll) = results.withUnsafeBufferPointer { files in

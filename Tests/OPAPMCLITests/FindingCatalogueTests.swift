@@ -56,3 +56,24 @@ import Testing
         #expect(try opapm(["explain", "ZZZ999"]).status == 2)
     }
 }
+
+/// Issue 22 item 10: a file of the wrong kind gets a message that names the right command.
+@Suite struct WrongKindTests {
+    @Test func eachKindNamesItsCommand() throws {
+        let cases: [([String], String)] = [
+            (["check", "samples/qp/all-payer-2024.qp.xml"], "this is QP data, not a submission: use `opapm qp FILE --year PY --approved LIST`"),
+            (["validate", "samples/qp/all-payer-2024.qp.xml"], "this is QP data, not a submission"),
+            (["check", "samples/qp/approved-2024.json"], "this is JSON (an approved list?): an approved list is given with --approved"),
+            (["check", "law/opapm-law.json"], "this is a law file: give it with --law FILE"),
+            (["check", "schemas/submission.xsd"], "the root element is {http://www.w3.org/2001/XMLSchema}schema; a submission's is {urn:opapm:submission:1}submission"),
+            (["qp", "samples/approved/pace-payment-rate-reduction.xml", "--year", "2024", "--approved", "samples/qp/approved-2024.json"],
+                "this is a submission, not QP data: use `opapm check FILE`"),
+        ]
+        for (arguments, message) in cases {
+            let run = try opapm(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stdout.contains(message), "\(arguments): \(run.stdout)")
+            #expect(!run.stdout.contains("No matching global declaration") && !run.stdout.contains("Document is empty"))
+        }
+    }
+}

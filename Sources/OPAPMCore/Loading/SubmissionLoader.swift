@@ -36,13 +36,15 @@ public struct SubmissionLoader: Sendable {
 
     /// Validates only: no tree is built and nothing is kept.
     public func validate(path: String) throws(XMLReadError) -> [XMLDiagnostic] {
-        try parse(path, handler: DiscardingHandler())
+        let diagnostics = try parse(path, handler: DiscardingHandler())
+        return diagnostics.isEmpty ? diagnostics : WrongKind.explain(diagnostics, head: WrongKind.head(of: path))
     }
 
     /// Validates and loads the file at `path` (`InputFiles.standardInput`: standard input).
     public func load(path: String) throws(XMLReadError) -> LoadedFile {
         let reading = Reading(maxRosterEntries: maxRosterEntries)
-        let diagnostics = try parse(path, handler: reading.builder)
+        var diagnostics = try parse(path, handler: reading.builder)
+        if !diagnostics.isEmpty { diagnostics = WrongKind.explain(diagnostics, head: WrongKind.head(of: path)) }
         return reading.finish(path: InputFiles.displayName(path), diagnostics: diagnostics)
     }
 
@@ -56,7 +58,8 @@ public struct SubmissionLoader: Sendable {
     /// Validates and loads a document held in memory; `name` stands for its path in findings.
     public func load(bytes: some Collection<UInt8>, name: String) -> LoadedFile {
         let reading = Reading(maxRosterEntries: maxRosterEntries)
-        let diagnostics = parser.parse(bytes: bytes, name: name, handler: reading.builder)
+        var diagnostics = parser.parse(bytes: bytes, name: name, handler: reading.builder)
+        if !diagnostics.isEmpty { diagnostics = WrongKind.explain(diagnostics, head: Array(bytes.prefix(512))) }
         return reading.finish(path: name, diagnostics: diagnostics)
     }
 

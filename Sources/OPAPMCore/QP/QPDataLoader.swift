@@ -21,7 +21,9 @@ public struct QPDataLoader: Sendable {
     public func loadFile(path: String) throws(XMLReadError) -> (file: QPDataFile?, diagnostics: [XMLDiagnostic]) {
         let builder = XMLTreeBuilder()
         let diagnostics = try parser.parse(fileAt: path, handler: builder)
-        guard diagnostics.isEmpty, let root = builder.root else { return (nil, diagnostics) }
+        guard diagnostics.isEmpty, let root = builder.root else {
+            return (nil, WrongKind.explainForQP(diagnostics, head: WrongKind.head(of: path)))
+        }
         do {
             let reader = NodeReader(node: root)
             var certification: QPCertification?
