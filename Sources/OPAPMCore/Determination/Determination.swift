@@ -47,9 +47,43 @@ public struct Figures: Sendable, Hashable, Codable {
     /// The provenance of each threshold above that comes from the law, by the figure's name
     /// (`cehrtMinimumPercent`, `totalRiskRequirementPercent`, …): codified, secondary, unverified or
     /// interpretation. `parameters` gives each value's paragraph and amendment.
-    public var provenance: [String: Provenance]?
+    public var provenance: FigureProvenance?
 
     public init() {}
+}
+
+/// How firm the law value behind each figure is, by the figure's name; a field is nil when the figure
+/// is absent. Plain fields, not a dictionary: every arrangement of a batch carries one.
+public struct FigureProvenance: Sendable, Hashable, Codable {
+    public var route: Provenance?
+    public var cehrtMinimumPercent: Provenance?
+    public var totalRiskRequirementPercent: Provenance?
+    public var expectedExpendituresCappedFrom: Provenance?
+    public var marginalRiskMethod: Provenance?
+    public var smallLossPercent: Provenance?
+    public var marginalRiskMinimumPercent: Provenance?
+    public var averageMarginalRiskFromZeroPercent: Provenance?
+    public var medicalHomeElementsMinimum: Provenance?
+    public var medicalHomeMinimumPercent: Provenance?
+
+    public init() {}
+
+    /// The provenance of the figure `name` (the JSON key), for reports that name figures.
+    public subscript(_ name: String) -> Provenance? {
+        switch name {
+        case "route": return route
+        case "cehrtMinimumPercent": return cehrtMinimumPercent
+        case "totalRiskRequirementPercent": return totalRiskRequirementPercent
+        case "expectedExpendituresCappedFrom": return expectedExpendituresCappedFrom
+        case "marginalRiskMethod": return marginalRiskMethod
+        case "smallLossPercent": return smallLossPercent
+        case "marginalRiskMinimumPercent": return marginalRiskMinimumPercent
+        case "averageMarginalRiskFromZeroPercent": return averageMarginalRiskFromZeroPercent
+        case "medicalHomeElementsMinimum": return medicalHomeElementsMinimum
+        case "medicalHomeMinimumPercent": return medicalHomeMinimumPercent
+        default: return nil
+        }
+    }
 }
 
 /// One arrangement's determination for one performance year, with its reasons.

@@ -144,12 +144,12 @@ public struct DeterminationEngine: Sendable {
         var figures = Figures()
         let arrangement = context.arrangement
         let parameters = context.parameters
-        var provenance: [String: Provenance] = [:]
+        var provenance = FigureProvenance()
         figures.route = context.route
         // The route rests on the values that opened or closed the medical-home and capitation routes.
-        if let weakest = Self.routeProvenance(context) { provenance["route"] = weakest }
+        if let weakest = Self.routeProvenance(context) { provenance.route = weakest }
         figures.cehrtMinimumPercent = parameters.cehrtMinimumPercent.value
-        provenance["cehrtMinimumPercent"] = parameters.cehrtMinimumPercent.provenance
+        provenance.cehrtMinimumPercent = parameters.cehrtMinimumPercent.provenance
         figures.cehrtRequiredPercent = arrangement.cehrt.requiredPercent?.value
         var shares: [String: Decimal] = [:]
         for entity in arrangement.apmEntities {
@@ -161,9 +161,9 @@ public struct DeterminationEngine: Sendable {
             figures.expectedExpendituresCappedFrom = risk.cappedBenchmark
             figures.totalRiskRequirementPercent = risk.requirementPercent.rounded(4)
             figures.totalRiskRequirementBasis = risk.requirementBasis.rawValue
-            provenance["totalRiskRequirementPercent"] = risk.requirementBasis == .revenue
+            provenance.totalRiskRequirementPercent = risk.requirementBasis == .revenue
                 ? parameters.nominalRevenuePercent.provenance : parameters.nominalExpenditurePercent.provenance
-            if risk.cappedBenchmark != nil { provenance["expectedExpendituresCappedFrom"] = parameters.expectedExpendituresCap.provenance }
+            if risk.cappedBenchmark != nil { provenance.expectedExpendituresCappedFrom = parameters.expectedExpendituresCap.provenance }
             if let maximum = risk.maximumLiabilityPercent {
                 figures.totalRiskPercent = maximum.rounded(4)
                 figures.totalRiskDollars = risk.dollars(maximum).rounded(2)
@@ -181,11 +181,11 @@ public struct DeterminationEngine: Sendable {
             figures.lowestMarginalRiskFromZeroPercent = risk.lowestFromZeroPercent?.rounded(4)
             figures.smallLossPercent = parameters.smallLossPercent.value
             figures.marginalRiskMinimumPercent = parameters.marginalRiskMinimumPercent.value
-            provenance["marginalRiskMethod"] = parameters.marginalRiskMethod.provenance
-            provenance["smallLossPercent"] = parameters.smallLossPercent.provenance
-            provenance["marginalRiskMinimumPercent"] = parameters.marginalRiskMinimumPercent.provenance
+            provenance.marginalRiskMethod = parameters.marginalRiskMethod.provenance
+            provenance.smallLossPercent = parameters.smallLossPercent.provenance
+            provenance.marginalRiskMinimumPercent = parameters.marginalRiskMinimumPercent.provenance
             if figures.averageMarginalRiskFromZeroPercent != nil {
-                provenance["averageMarginalRiskFromZeroPercent"] = parameters.allowancesUse.provenance
+                provenance.averageMarginalRiskFromZeroPercent = parameters.allowancesUse.provenance
             }
             // Draw a little past where L stops rising (or the large-loss point, when L never stops).
             if drawingCurve {
@@ -198,9 +198,9 @@ public struct DeterminationEngine: Sendable {
         if let home = arrangement.medicalHome, context.route == .medicalHome {
             figures.medicalHomeElementsMet = home.elementsMet.count
             figures.medicalHomeElementsMinimum = parameters.medicalHomeElementsMinimum.value
-            provenance["medicalHomeElementsMinimum"] = parameters.medicalHomeElementsMinimum.provenance
+            provenance.medicalHomeElementsMinimum = parameters.medicalHomeElementsMinimum.provenance
             figures.medicalHomeMinimumPercent = parameters.medicalHomeMinimumPercent.value
-            provenance["medicalHomeMinimumPercent"] = parameters.medicalHomeMinimumPercent.provenance
+            provenance.medicalHomeMinimumPercent = parameters.medicalHomeMinimumPercent.provenance
             if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
                 figures.medicalHomeAmountAtRiskPercent = amount.scaled(byPowerOfTen: 2).dividedExactly(by: revenue).rounded(4)
             }
