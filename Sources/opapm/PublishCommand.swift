@@ -34,6 +34,9 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "An earlier JSON list: print what was added, removed and changed, and add it to the Markdown.")
     var previous: String?
 
+    @Flag(help: "Name each arrangement's source file in the list (left out of a public list by default).")
+    var withSource = false
+
     @OptionGroup var limits: LimitOptions
 
     @OptionGroup var lawOption: LawOption
@@ -96,7 +99,8 @@ struct PublishCommand: ParsableCommand {
                 CommandSupport.warn("\(DisplayText.safe(results[index].path)): not listed: [\(finding.rule)] \(DisplayText.safe(finding.message))")
             }
         }
-        let list = ApprovedListBuilder.build(results, year: year, asOf: asOf, skipped: skipped, jobs: limits.jobs)
+        let list = ApprovedListBuilder.build(
+            results, year: year, asOf: asOf, skipped: skipped, jobs: limits.jobs, withSource: withSource)
         var changes: ListChanges?
         if let previous {
             do {

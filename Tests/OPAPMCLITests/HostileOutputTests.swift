@@ -51,7 +51,7 @@ func hasActiveCharacters(_ text: String) -> Bool {
         let batch = try HostileBatch("hostile-list")
         defer { batch.remove() }
         let out = batch.root.appendingPathComponent("list")
-        let publish = try opapm(["publish", batch.inputs.path, "--year", "2024", "--out", out.path, "--skip-invalid"])
+        let publish = try opapm(["publish", batch.inputs.path, "--year", "2024", "--out", out.path, "--skip-invalid", "--with-source"])
         #expect(publish.status == 0, "\(publish.stderr)")
         #expect(!hasActiveCharacters(publish.stderr) && !hasActiveCharacters(publish.stdout))
         let read = { (format: String) in try String(contentsOf: out.appendingPathComponent("approved-arrangements-2024.\(format)"), encoding: .utf8) }

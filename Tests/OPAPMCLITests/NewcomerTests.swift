@@ -27,3 +27,65 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// Issue 22 item 14: the published list reads as people read it, and names its sources only when asked.
+@Suite struct PublishedListReadingTests {
+    func publish(_ extra: [String] = [], inputs: [String] = ["samples/approved", "samples/not-approved/SUB001-medicaid-submitted-by-health-plan.xml"])
+        throws -> (root: URL, out: URL)
+    {
+        let root = try temporaryDirectory("list-reading")
+        let out = root.appendingPathComponent("list")
+        let run = try opapm(["publish"] + inputs + ["--year", "2024", "--out", out.path] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        return (root, out)
+    }
+
+    func text(_ out: URL, _ format: String) throws -> String {
+        try String(contentsOf: out.appendingPathComponent("approved-arrangements-2024.\(format)"), encoding: .utf8)
+    }
+
+    @Test func labelsForPeopleCodesForTools() throws {
+        let (root, out) = try publish()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let markdown = try text(out, "md")
+        let html = try text(out, "html")
+        for shown in ["Medicaid fee-for-service", "Medicare Advantage", "Full capitation", "Eligible clinician initiated"] {
+            #expect(markdown.contains(shown) && html.contains(shown), "\(shown)")
+        }
+        #expect(!markdown.contains("| medicaid-ffs |"))
+        let csv = try text(out, "csv")
+        #expect(csv.hasPrefix("group,payerName,payerType,"))
+        #expect(csv.contains("\r\nmedicaid,") && !csv.contains("Medicaid fee-for-service"))
+        // No source file in a public list unless asked for.
+        let json = try text(out, "json")
+        #expect(!csv.contains("sourceFile") && !json.contains("sourceFile") && !html.contains("Source file"))
+        let (withRoot, withOut) = try publish(["--with-source"])
+        defer { try? FileManager.default.removeItem(at: withRoot) }
+        let withCSV = try text(withOut, "csv")
+        let withJSON = try text(withOut, "json")
+        #expect(withCSV.contains(",sourceFile\r\n"))
+        #expect(withJSON.contains("\"sourceFile\" : \"samples/approved/"))
+    }
+
+    @Test func idsSortNaturallyAndTheHTMLNamesSkippedFiles() throws {
+        let root = try temporaryDirectory("list-natural")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let sample = try String(contentsOf: repositoryRoot.appendingPathComponent(
+            "samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml"), encoding: .utf8)
+        for number in [10, 2, 1] {
+            try sample.replacingOccurrences(of: "GLHIC-TCOC-2024", with: "GEN-\(number)")
+                .write(to: inputs.appendingPathComponent("gen-\(number).xml"), atomically: true, encoding: .utf8)
+        }
+        try "<broken".write(to: inputs.appendingPathComponent("broken.xml"), atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("list")
+        let run = try opapm(["publish", inputs.path, "--year", "2024", "--out", out.path, "--skip-invalid"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try text(out, "json")
+        let ids = ["GEN-1", "GEN-2", "GEN-10"].compactMap { json.range(of: "\"\($0)\"")?.lowerBound }
+        #expect(ids.count == 3 && ids == ids.sorted(), "GEN-1, GEN-2, GEN-10 in that order")
+        let html = try text(out, "html")
+        #expect(html.contains("<h2>Files not listed</h2>") && html.contains("broken.xml</code>"))
+    }
+}

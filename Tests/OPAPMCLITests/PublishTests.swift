@@ -55,7 +55,7 @@ func contents(_ directory: URL) throws -> [String: Data] {
             jsonschema.validate(data, schema)
             rows = list(csv.reader(open(sys.argv[2], newline="")))
             assert len(rows) == len(data["arrangements"]) + 1, (len(rows), len(data["arrangements"]))
-            assert all(len(r) == 12 for r in rows)
+            assert all(len(r) == 11 for r in rows), rows[0]
             print(len(data["arrangements"]))
             """
         let python = try run("/usr/bin/env", ["python3", "-c", check, json, out.appendingPathComponent("approved-arrangements-2024.csv").path])

@@ -29,7 +29,9 @@ import Testing
         var payerName, payerType, arrangementId, arrangementName: String
         var states: [String]
         var performanceYears: [Int]
-        var basis, process, submissionDate, sourceFile: String
+        var basis, process, submissionDate: String
+        var sourceFile: String?
+        var counties: [String]?
     }
 
     struct SynthesizedList: Encodable {
@@ -56,7 +58,8 @@ import Testing
                 SynthesizedRow(
                     group: $0.group, payerName: $0.payerName, payerType: $0.payerType, arrangementId: $0.arrangementId,
                     arrangementName: $0.arrangementName, states: $0.states, performanceYears: $0.performanceYears,
-                    basis: $0.basis, process: $0.process, submissionDate: $0.submissionDate, sourceFile: $0.sourceFile)
+                    basis: $0.basis, process: $0.process, submissionDate: $0.submissionDate, sourceFile: $0.sourceFile,
+                    counties: $0.counties)
             },
             skipped: list.skipped)
         let written = try JSONOutput.encode(list)

@@ -5,7 +5,8 @@ import Foundation
 /// approved by `DuplicateArrangements` (INP006), so neither is listed.
 public enum ApprovedListBuilder {
     public static func build(
-        _ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile], jobs: Int? = nil
+        _ results: [FileDetermination], year: Int, asOf: String?, skipped: [SkippedFile], jobs: Int? = nil,
+        withSource: Bool = false
     ) -> PublishedList {
         // Positions, and fields read in place: binding a file, or its summary, copied (and retained)
         // all of it, on one thread, for every file of the batch.
@@ -41,7 +42,8 @@ public enum ApprovedListBuilder {
             keys.indices.sorted { left, right in
                 if keys[left].group != keys[right].group { return keys[left].group < keys[right].group }
                 if keys[left].payer != keys[right].payer { return keys[left].payer < keys[right].payer }
-                if keys[left].id != keys[right].id { return keys[left].id < keys[right].id }
+                // Ids in natural order: GEN-2 before GEN-10.
+                if keys[left].id != keys[right].id { return NaturalOrder.precedes(keys[left].id, keys[right].id) }
                 return keys[left].file < keys[right].file
             }
         }
@@ -49,7 +51,7 @@ public enum ApprovedListBuilder {
         // memory more than it computes.
         let rows = order.parallelMap(jobs: jobs) { position in
             results.withUnsafeBufferPointer { files in
-                row(of: files.baseAddress! + listed[position].file, decision: listed[position].decision)
+                row(of: files.baseAddress! + listed[position].file, decision: listed[position].decision, withSource: withSource)
             }
         }
         return PublishedList(performanceYear: year, asOf: asOf, arrangements: rows, skipped: skipped)
@@ -57,7 +59,7 @@ public enum ApprovedListBuilder {
 
     /// The row for a file's approved arrangement; `decision` is the list year's determination.
     /// The file is lent by address: passed as a value, the whole determination was copied for each row.
-    private static func row(of file: UnsafePointer<FileDetermination>, decision: Int) -> PublishedRow {
+    private static func row(of file: UnsafePointer<FileDetermination>, decision: Int, withSource: Bool) -> PublishedRow {
         var approvedYears: [Int] = []
         for arrangement in file.pointee.arrangements.indices
         where file.pointee.arrangements[arrangement].determination == .approved {
@@ -75,7 +77,7 @@ public enum ApprovedListBuilder {
             basis: basis(file.pointee.arrangements[decision].figures.route),
             process: file.pointee.summary!.process,
             submissionDate: file.pointee.summary!.submissionDate.description,
-            sourceFile: file.pointee.path)
+            sourceFile: withSource ? file.pointee.path : nil)
     }
 
     static func basis(_ route: RiskRoute?) -> String {

@@ -64,7 +64,8 @@ public struct PublishedRow: Sendable, Hashable, Codable {
     public var basis: String
     public var process: String
     public var submissionDate: String
-    public var sourceFile: String
+    /// Only with `publish --with-source`: a public list does not name the files it was made from.
+    public var sourceFile: String?
 
     /// Declared, not synthesized, so that the list can write rows into containers of its own.
     enum CodingKeys: String, CodingKey {
@@ -99,7 +100,7 @@ public struct PublishedRow: Sendable, Hashable, Codable {
         try container.encode(basis, forKey: .basis)
         try container.encode(process, forKey: .process)
         try container.encode(submissionDate, forKey: .submissionDate)
-        try container.encode(sourceFile, forKey: .sourceFile)
+        try container.encodeIfPresent(sourceFile, forKey: .sourceFile)
     }
 
     /// Everything but the source file: what a reader of the list would see change.
@@ -211,7 +212,40 @@ extension PublishedRow {
         copy.basis = DisplayText.safe(basis)
         copy.process = DisplayText.safe(process)
         copy.submissionDate = DisplayText.safe(submissionDate)
-        copy.sourceFile = DisplayText.safe(sourceFile)
+        copy.sourceFile = sourceFile.map(DisplayText.safe)
         return copy
     }
+}
+
+/// Text order with runs of digits compared as numbers: `GEN-2` before `GEN-10`, as people read ids.
+public enum NaturalOrder {
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        var x = left.next()
+        var y = right.next()
+        while let l = x, let r = y {
+            if isDigit(l) && isDigit(r) {
+                // Both runs of digits: leading zeros skipped, the longer run the larger, then digit by digit.
+                var leftRun: [UInt8] = []
+                var rightRun: [UInt8] = []
+                var lc: UInt8? = l
+                while let c = lc, isDigit(c) { if !(leftRun.isEmpty && c == 0x30) { leftRun.append(c) }; lc = left.next() }
+                var rc: UInt8? = r
+                while let c = rc, isDigit(c) { if !(rightRun.isEmpty && c == 0x30) { rightRun.append(c) }; rc = right.next() }
+                if leftRun.count != rightRun.count { return leftRun.count < rightRun.count }
+                if leftRun != rightRun { return leftRun.lexicographicallyPrecedes(rightRun) }
+                x = lc
+                y = rc
+                continue
+            }
+            if l != r { return l < r }
+            x = left.next()
+            y = right.next()
+        }
+        if x == nil && y == nil { return a < b }
+        return x == nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -46,32 +46,75 @@ extension PublishedList {
     }
 }
 
-/// The list's columns, in publishing order, shared by CSV, Markdown and HTML.
+/// The list's columns, in publishing order, shared by CSV, Markdown and HTML. `value` is the code CSV
+/// writes (as JSON does); `label` what people read in Markdown and HTML.
 enum ListColumns {
-    static let all: [(key: String, title: String, value: @Sendable (PublishedRow) -> String)] = [
-        ("group", "Payer group", { $0.group.title }),
-        ("payerName", "Payer", { $0.payerName }),
-        ("payerType", "Payer type", { $0.payerType }),
-        ("arrangementId", "Arrangement id", { $0.arrangementId }),
-        ("arrangementName", "Arrangement", { $0.arrangementName }),
-        ("states", "States", { $0.states.joined(separator: " ") }),
-        ("counties", "Counties (Title XIX)", { $0.counties?.joined(separator: " ") ?? "" }),
-        ("performanceYears", "Performance years", { $0.performanceYears.map(String.init).joined(separator: " ") }),
-        ("basis", "Basis", { $0.basis }),
-        ("process", "Process", { $0.process }),
-        ("submissionDate", "Submitted", { $0.submissionDate }),
-        ("sourceFile", "Source file", { $0.sourceFile }),
+    typealias Column = (key: String, title: String, value: @Sendable (PublishedRow) -> String, label: @Sendable (PublishedRow) -> String)
+
+    /// The columns of `list`: the source file only when the list names it (`--with-source`).
+    static func of(_ list: PublishedList) -> [Column] {
+        list.arrangements.contains { $0.sourceFile != nil } ? all : all.filter { $0.key != "sourceFile" }
+    }
+
+    static let all: [Column] = [
+        ("group", "Payer group", { $0.group.rawValue }, { $0.group.title }),
+        ("payerName", "Payer", { $0.payerName }, { $0.payerName }),
+        ("payerType", "Payer type", { $0.payerType }, { label(payerType: $0.payerType) }),
+        ("arrangementId", "Arrangement id", { $0.arrangementId }, { $0.arrangementId }),
+        ("arrangementName", "Arrangement", { $0.arrangementName }, { $0.arrangementName }),
+        ("states", "States", { $0.states.joined(separator: " ") }, { $0.states.joined(separator: " ") }),
+        ("counties", "Counties (Title XIX)", { $0.counties?.joined(separator: " ") ?? "" },
+            { $0.counties?.joined(separator: " ") ?? ($0.group == .medicaid ? "statewide" : "") }),
+        ("performanceYears", "Performance years", { $0.performanceYears.map(String.init).joined(separator: " ") },
+            { $0.performanceYears.map(String.init).joined(separator: " ") }),
+        ("basis", "Basis", { $0.basis }, { label(basis: $0.basis) }),
+        ("process", "Process", { $0.process }, { label(process: $0.process) }),
+        ("submissionDate", "Submitted", { $0.submissionDate }, { $0.submissionDate }),
+        ("sourceFile", "Source file", { $0.sourceFile ?? "" }, { $0.sourceFile ?? "" }),
     ]
+
+    static func label(payerType: String) -> String {
+        switch payerType {
+        case "medicaid-ffs": "Medicaid fee-for-service"
+        case "medicaid-managed-care": "Medicaid managed care"
+        case "medicare-advantage": "Medicare Advantage"
+        case "medicare-medicaid-plan": "Medicare-Medicaid Plan"
+        case "cost-plan-1876": "Section 1876 cost plan"
+        case "cost-plan-1833": "Section 1833 cost plan"
+        case "pace": "PACE"
+        case "commercial": "Commercial"
+        case "other": "Other payer"
+        default: payerType
+        }
+    }
+
+    static func label(basis: String) -> String {
+        switch basis {
+        case "financial-risk": "Financial risk"
+        case "medical-home": "Medical home"
+        case "capitation": "Full capitation"
+        default: basis
+        }
+    }
+
+    static func label(process: String) -> String {
+        switch process {
+        case "payer-initiated": "Payer initiated"
+        case "clinician-initiated": "Eligible clinician initiated"
+        default: process
+        }
+    }
 }
 
 /// RFC 4180 CSV with a header row and CRLF line ends.
 enum ListCSV {
     static func render(_ list: PublishedList) -> [UInt8] {
         var out = ListText(capacity: list.arrangements.count * 192 + 256)
-        out.append(ListColumns.all.map(\.key).joined(separator: ","))
+        let columns = ListColumns.of(list)
+        out.append(columns.map(\.key).joined(separator: ","))
         out.append("\r\n")
         for row in list.arrangements {
-            for (index, column) in ListColumns.all.enumerated() {
+            for (index, column) in columns.enumerated() {
                 if index > 0 { out.append(",") }
                 // `QPReport.field`, written in place.
                 let value = column.value(row)
@@ -125,7 +168,7 @@ enum ListXML {
                 xml.element("basis", row.basis)
                 xml.element("process", row.process)
                 xml.element("submissionDate", row.submissionDate)
-                xml.element("sourceFile", row.sourceFile)
+                if let source = row.sourceFile { xml.element("sourceFile", source) }
                 xml.end()
             }
             xml.end()
@@ -191,7 +234,7 @@ public enum ListMarkdown {
         out.append("# Other Payer Advanced APMs, performance year \(list.performanceYear)\n\n")
         if let asOf = list.asOf { out.append("As of \(asOf).\n\n") }
         out.append("\(list.arrangements.count) approved arrangement(s).\n")
-        let columns = ListColumns.all.dropFirst()
+        let columns = ListColumns.of(list).dropFirst()
         for group in PayerGroup.allCases {
             let rows = list.positions(in: group)
             out.append("\n## \(group.title)\n\n")
@@ -206,7 +249,7 @@ public enum ListMarkdown {
                 out.append("|")
                 for column in columns {
                     out.append(" ")
-                    out.append(column.value(row), replacing: cellReplacement)
+                    out.append(column.label(row), replacing: cellReplacement)
                     out.append(" |")
                 }
                 out.append("\n")

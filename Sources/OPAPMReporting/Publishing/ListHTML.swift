@@ -5,7 +5,7 @@ import OPAPMCore
 /// readable on a phone. `#sort=COLUMN&dir=asc|desc` in the address sorts on load.
 enum ListHTML {
     static func render(_ list: PublishedList) -> [UInt8] {
-        let columns = ListColumns.all.dropFirst()
+        let columns = ListColumns.of(list).dropFirst()
         // The same for every row: written once.
         let cellStarts = columns.map { "<td data-key=\"\($0.key)\" data-label=\"\(HTMLText.escape($0.title))\">" }
         let title = "Other Payer Advanced APMs, performance year \(list.performanceYear)"
@@ -40,12 +40,24 @@ enum ListHTML {
                 page.append("\">")
                 for (column, cellStart) in zip(columns, cellStarts) {
                     page.append(cellStart)
-                    page.append(column.value(row), replacing: HTMLText.replacement)
+                    page.append(column.label(row), replacing: HTMLText.replacement)
                     page.append("</td>")
                 }
                 page.append("</tr>\n")
             }
             page.append("</tbody></table>\n</section>\n")
+        }
+        // The files left out, named as the other formats name them.
+        if !list.skipped.isEmpty {
+            page.append("<section class=\"skipped\"><h2>Files not listed</h2>\n<ul>\n")
+            for skipped in list.skipped {
+                page.append("<li><code>")
+                page.append(skipped.file, replacing: HTMLText.replacement)
+                page.append("</code>: ")
+                page.append(skipped.reason, replacing: HTMLText.replacement)
+                page.append("</li>\n")
+            }
+            page.append("</ul>\n</section>\n")
         }
         page.append("</main>\n")
         page.append(HTMLPage.closing(script: script))
