@@ -89,3 +89,34 @@ import Testing
         #expect(html.contains("<h2>Files not listed</h2>") && html.contains("broken.xml</code>"))
     }
 }
+
+/// Issue 22 items 3–5: the HTML report opens with an overview, puts what failed first, explains its
+/// rules inside the page, and its chart labels never overlap (measured in Chromium).
+@Suite struct HTMLReportReadingTests {
+    @Test func overviewFailuresFirstAndLabelsApartInChromium() throws {
+        let root = try temporaryDirectory("html-reading")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = root.appendingPathComponent("report.html")
+        let run = try opapm(["check", "samples", "--format", "html", "--output", report.path])
+        #expect(run.status == 1)
+        let html = try String(contentsOf: report, encoding: .utf8)
+        let json = try opapm(["check", "samples", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let files = object?["files"] as? [[String: Any]] ?? []
+        let arrangements = files.flatMap { $0["arrangements"] as? [[String: Any]] ?? [] }.count
+        let invalid = files.filter { ($0["arrangements"] as? [Any])?.isEmpty ?? true }.count
+        #expect(html.components(separatedBy: "<tr data-determination-row=").count - 1 == arrangements + invalid)
+        #expect(html.contains("invalid file(s)"), "the header counts invalid files")
+        // A failing arrangement's failed criterion comes before the folded passes.
+        let fr004 = try #require(html.range(of: "FR004-lowest-rate-in-2019.xml</h2>"))
+        let after = html[fr004.upperBound...]
+        let fail = try #require(after.range(of: "class=\"criterion fail\""))
+        let folded = try #require(after.range(of: "criteria passed or not applicable</summary>"))
+        #expect(fail.lowerBound < folded.lowerBound)
+        #expect(html.contains("id=\"rule-XSD001\"") && !html.contains("href=\"docs/rules/"))
+        #expect(html.contains("$420,000") || html.contains("$250,000"), "money with thousands separators")
+        let labels = try runPython(["Tests/Tools/check-labels.py", report.path])
+        #expect(labels.status == 0, "\(labels.stdout)\(labels.stderr)")
+        #expect(labels.stdout.contains("no overlap"))
+    }
+}

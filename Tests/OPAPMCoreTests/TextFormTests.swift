@@ -40,8 +40,11 @@ import OPAPMXML
             }
         }
         #expect(Decimal(string: "34.3755")!.percentText == "34.376%")
-        #expect(Decimal(string: "300000")!.dollarText == "$300000")
-        #expect(Decimal(string: "-1.005")!.dollarText == "$-1.01")
+        #expect(Decimal(string: "300000")!.dollarText == "$300,000")
+        #expect(Decimal(string: "1250000.5")!.dollarText == "$1,250,000.5")
+        #expect(Decimal(string: "999")!.dollarText == "$999" && Decimal(string: "1000")!.dollarText == "$1,000")
+        #expect(Decimal(string: "-1.005")!.dollarText == "-$1.01")
+        #expect(Decimal(string: "-1234567")!.dollarText == "-$1,234,567")
     }
 
     /// The integer path of division gives the very value, and the very text, Foundation's `/` gives.

@@ -5,8 +5,9 @@ import OPAPMCore
 /// year, the determination first, then every criterion with its status, figures, gap and citation,
 /// the risk chart for the general standards, and the checklist for medical homes.
 public enum HTMLCheckReport {
-    /// `docsBase` prefixes links to rule pages (`docs/rules/ID.md` from the repository root by default).
-    public static func render(_ files: [FileDetermination], docsBase: String = "docs/rules/") -> String {
+    /// `docsBase` prefixes links to rule explanations: by default `#rule-`, the explanations inside the page
+    /// (a relative path to docs/rules broke once the report was opened elsewhere).
+    public static func render(_ files: [FileDetermination], docsBase: String = "#rule-") -> String {
         var page = ""
         write(files, docsBase: docsBase, jobs: 1) { page += $0 }
         return page
@@ -18,14 +19,11 @@ public enum HTMLCheckReport {
 
     /// The page in parts, in order: the header, each group of files' sections (rendered on `jobs`
     /// threads), the end. The bytes do not depend on the number of threads.
-    public static func write(_ files: [FileDetermination], docsBase: String = "docs/rules/", jobs: Int?,
+    public static func write(_ files: [FileDetermination], docsBase: String = "#rule-", jobs: Int?,
         to sink: (String) -> Void)
     {
-        var counts: [Determination: Int] = [:]
-        for file in files {
-            for arrangement in file.arrangements { counts[arrangement.determination, default: 0] += 1 }
-        }
-        let summary = "\(counts[.approved] ?? 0) approved, \(counts[.notApproved] ?? 0) not approved, \(counts[.incomplete] ?? 0) incomplete"
+        // The same counts as the text report's summary, invalid and unreadable files included.
+        let summary = CheckTextReport.summary(files).trimmingCharacters(in: .newlines)
         sink(HTMLPage.opening(title: "opapm determination report", style: style))
         sink("""
             <header><h1>Other Payer Advanced APM determinations</h1>
@@ -33,18 +31,20 @@ public enum HTMLCheckReport {
             <main>
 
             """)
+        sink(overview(files))
         var start = 0
         while start < files.count {
             let part = Array(start..<min(start + filesPerPart, files.count))
             sink(part.parallelMap(jobs: jobs) { section(files[$0], index: $0, docsBase: docsBase) }.joined())
             start += filesPerPart
         }
+        sink(ruleExplanations())
         sink("</main>\n")
         sink(HTMLPage.closing(script: nil))
     }
 
     static func section(_ file: FileDetermination, index fileIndex: Int, docsBase: String) -> String {
-        var body = "<section class=\"file\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
+        var body = "<section class=\"file\" id=\"f\(fileIndex)\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
         if !file.findings.isEmpty {
             body += "<p class=\"determination invalid\">File not read as a submission</p>\n<ul class=\"findings\">\n"
             for finding in file.findings { body += findingItem(finding, docsBase: docsBase) }
@@ -120,11 +120,15 @@ public enum HTMLCheckReport {
         return text + "."
     }
 
-    /// Every rule with its status for this arrangement: pass, fail, incomplete, warning, note or not applicable.
+    /// Every rule with its status for this arrangement: the failed, incomplete, warned and noted criteria
+    /// first, in a table of their own; the passed and not applicable ones folded away below.
     static func criteriaTable(_ arrangement: ArrangementDetermination, docsBase: String) -> String {
-        var html = "<table class=\"criteria\"><thead><tr><th scope=\"col\">criterion</th><th scope=\"col\">result</th>"
-        html += "<th scope=\"col\">finding</th><th scope=\"col\">citation</th><th scope=\"col\">law used</th></tr></thead><tbody>\n"
+        let head = "<table class=\"criteria\"><thead><tr><th scope=\"col\">criterion</th><th scope=\"col\">result</th>"
+            + "<th scope=\"col\">finding</th><th scope=\"col\">citation</th><th scope=\"col\">law used</th></tr></thead><tbody>\n"
         let rows = Dictionary(arrangement.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var attention = ""
+        var passed = ""
+        var passedCount = 0
         for rule in RuleRegistry.all.map(\.description) {
             let findings = arrangement.findings.filter { $0.rule == rule.id }
             let status: String
@@ -139,21 +143,69 @@ public enum HTMLCheckReport {
             } else {
                 status = "pass"
             }
-            let link = "<a href=\"\(HTMLText.escape(docsBase + rule.id + ".md"))\">\(rule.id)</a>"
+            let link = "<a href=\"\(HTMLText.escape(docsBase + rule.id))\">\(rule.id)</a>"
             let messages = findings.map { finding in
                 var text = HTMLText.escape(finding.message)
                 if let help = finding.help { text += "<br><span class=\"help\">\(HTMLText.escape(help))</span>" }
                 return text
             }.joined(separator: "<hr>")
-            html += "<tr class=\"criterion \(status.replacingOccurrences(of: " ", with: "-"))\" data-rule=\"\(rule.id)\">"
-            html += "<td>\(link) \(HTMLText.escape(rule.title))</td><td class=\"status\">\(status)</td>"
+            var row = "<tr class=\"criterion \(status.replacingOccurrences(of: " ", with: "-"))\" data-rule=\"\(rule.id)\">"
+            row += "<td>\(link) \(HTMLText.escape(rule.title))</td><td class=\"status\">\(status)</td>"
             // The values of the year's law the rule decided by, each with its provenance: a pass rests on them too.
             let law = rule.law.compactMap { rows[$0.rawValue] }.map { row in
                 "\(HTMLText.escape(row.name)) \(HTMLText.escape(row.value)) <span class=\"provenance \(row.provenance.rawValue)\">(\(row.provenance.rawValue))</span>"
             }.joined(separator: "<br>")
-            html += "<td>\(messages)</td><td>\(HTMLText.escape(findings.first?.citation ?? rule.citation))</td><td class=\"law-used\">\(law)</td></tr>\n"
+            row += "<td>\(messages)</td><td>\(HTMLText.escape(findings.first?.citation ?? rule.citation))</td><td class=\"law-used\">\(law)</td></tr>\n"
+            if status == "pass" || status == "not applicable" {
+                passed += row
+                passedCount += 1
+            } else {
+                attention += row
+            }
         }
-        return html + "</tbody></table>\n"
+        var html = attention.isEmpty ? "" : head + attention + "</tbody></table>\n"
+        if !passed.isEmpty {
+            html += "<details class=\"passed\"><summary>\(passedCount) criteria passed or not applicable</summary>\n"
+            html += head + passed + "</tbody></table>\n</details>\n"
+        }
+        return html
+    }
+
+    /// Each rule's explanation, inside the page, so that its links work wherever the report is opened.
+    static func ruleExplanations() -> String {
+        var html = "<section class=\"rules\" id=\"rules\">\n<h2>The criteria and findings</h2>\n"
+        for entry in FindingCatalogue.all {
+            html += "<div class=\"rule\" id=\"rule-\(entry.id)\"><h3>\(entry.id): \(HTMLText.escape(entry.title))</h3>\n"
+            html += "<p>\(HTMLText.escape(entry.summary))</p>\n<p class=\"help\">How to fix: \(HTMLText.escape(entry.help)). "
+            html += "Citation: \(HTMLText.escape(entry.citation)).</p></div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// The overview: every arrangement and year with its determination and the criteria it did not meet,
+    /// each linking to its section; files not read as submissions too.
+    static func overview(_ files: [FileDetermination]) -> String {
+        var html = "<section class=\"overview\"><h2>Overview</h2>\n<table class=\"overview\"><thead><tr>"
+        html += "<th scope=\"col\">file</th><th scope=\"col\">arrangement</th><th scope=\"col\">PY</th>"
+        html += "<th scope=\"col\">determination</th><th scope=\"col\">criteria not met</th></tr></thead><tbody>\n"
+        for (fileIndex, file) in files.enumerated() {
+            let path = HTMLText.escape(file.path)
+            if file.arrangements.isEmpty {
+                let ids = Array(Set(file.findings.map(\.rule))).sorted().joined(separator: " ")
+                html += "<tr data-determination-row=\"invalid\"><td><a href=\"#f\(fileIndex)\">\(path)</a></td><td>—</td><td>—</td>"
+                html += "<td class=\"status\">\(file.unreadable ? "unreadable" : "invalid")</td><td>\(HTMLText.escape(ids))</td></tr>\n"
+                continue
+            }
+            for (index, arrangement) in file.arrangements.enumerated() {
+                let failed = Array(Set(arrangement.findings.filter { $0.severity == .error }.map(\.rule))).sorted()
+                    .map { "<a href=\"#rule-\($0)\">\($0)</a>" }.joined(separator: " ")
+                let label = arrangement.determination.rawValue
+                html += "<tr data-determination-row=\"\(label)\"><td><a href=\"#a\(fileIndex)-\(index)\">\(path)</a></td>"
+                html += "<td>\(HTMLText.escape(arrangement.id))</td><td>\(arrangement.performanceYear)</td>"
+                html += "<td class=\"status\">\(label)</td><td>\(failed)</td></tr>\n"
+            }
+        }
+        return html + "</tbody></table>\n</section>\n"
     }
 
     static func medicalHomeChecklist(_ home: MedicalHomeChecklist, figures: Figures) -> String {
@@ -166,8 +218,9 @@ public enum HTMLCheckReport {
         for element in MedicalHomeElement.allCases {
             html += item(element.rawValue.replacingOccurrences(of: "-", with: " "), home.elements[element] == true)
         }
-        html += "</ul>\n<p>\(home.elementsMet.count) of 7 elements (\(figures.medicalHomeElementsMinimum ?? 4) needed"
-        html += provenanceNote(figures, "medicalHomeElementsMinimum") + ").</p>\n"
+        html += "</ul>\n<p>\(home.elementsMet.count) of the 7 elements met; at least \(figures.medicalHomeElementsMinimum ?? 4) are needed"
+        html += provenanceNote(figures, "medicalHomeElementsMinimum")
+        html += ", besides primary care practices and empanelment, which are both required.</p>\n"
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
             html += "<p class=\"amount-at-risk\">Amount at risk: \(HTMLText.escape(share.percentText)) of average estimated total revenue; the year's minimum is \(HTMLText.escape(minimum.percentText))\(provenanceNote(figures, "medicalHomeMinimumPercent")).</p>\n"
         }
@@ -181,7 +234,7 @@ public enum HTMLCheckReport {
     }
 
     static func findingItem(_ finding: Finding, docsBase: String) -> String {
-        "<li><a href=\"\(HTMLText.escape(docsBase + finding.rule + ".md"))\">\(HTMLText.escape(finding.rule))</a> line \(finding.line): \(HTMLText.escape(finding.message))</li>\n"
+        "<li><a href=\"\(HTMLText.escape(docsBase + finding.rule))\">\(HTMLText.escape(finding.rule))</a> line \(finding.line): \(HTMLText.escape(finding.message))</li>\n"
     }
 
     static let style = """
@@ -193,6 +246,10 @@ public enum HTMLCheckReport {
         .approved{background:#15803d}.not-approved{background:#b91c1c}.incomplete{background:#b45309}.invalid{background:#6b7280}
         table{border-collapse:collapse;width:100%;margin:.75rem 0;font-size:.9rem}
         th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        td.status,table.criteria th:nth-child(2){white-space:nowrap}
+        tr[data-determination-row=approved] td.status{color:#15803d;font-weight:700}tr[data-determination-row=not-approved] td.status{color:#b91c1c;font-weight:700}
+        tr[data-determination-row=incomplete] td.status{color:#b45309;font-weight:700}tr[data-determination-row=invalid] td.status{color:#6b7280;font-weight:700}details.passed>summary{cursor:pointer;color:#15803d;margin:.5rem 0}
+        .rules .rule{font-size:.85rem;border-top:1px solid #eee;padding:.25rem 0}.rules h3{font-size:.95rem;margin:.4rem 0}
         tr.fail td.status{color:#b91c1c;font-weight:700}tr.pass td.status{color:#15803d}
         tr.warning td.status,tr.incomplete td.status{color:#b45309;font-weight:700}tr.not-applicable td{color:#888}
         .help{color:#555;font-size:.85rem}svg.risk-chart{width:100%;height:auto;max-width:680px;background:#fff}

@@ -56,7 +56,11 @@ struct RiskChart {
         // Small-loss band and averaging window.
         let small = (figures.smallLossPercent ?? 4).double
         svg += "<rect class=\"small-loss\" x=\"\(c(x(0)))\" y=\"\(c(top))\" width=\"\(c(x(min(small, xMax)) - x(0)))\" height=\"\(c(plotHeight))\" fill=\"#eeeeee\"/>\n"
-        svg += "<text class=\"label\" x=\"\(c(x(0) + 4))\" y=\"\(c(top + 14))\" font-size=\"11\" fill=\"#555\">small losses (under \(HTMLText.escape((figures.smallLossPercent ?? 4).percentText)))</text>\n"
+        // Annotations are placed last, each moved up or down until it overlaps no other label.
+        var labels = LabelPlacer(top: top, bottom: top + plotHeight)
+        var annotations: [LabelPlacer.Label] = []
+        annotations.append(.init(x: x(0) + 4, y: top + 14, anchor: "start", size: 11, bold: false, fill: "#555", className: "label",
+            text: "small losses (under \((figures.smallLossPercent ?? 4).percentText))"))
         if end > start {
             svg += "<rect class=\"window\" x=\"\(c(x(start.double)))\" y=\"\(c(top))\" width=\"\(c(x(end.double) - x(start.double)))\" height=\"\(c(plotHeight))\" fill=\"#dbeafe\" fill-opacity=\"0.7\"/>\n"
         }
@@ -66,7 +70,8 @@ struct RiskChart {
         for tick in Self.ticks(xMax) {
             svg += "<text x=\"\(c(x(tick)))\" y=\"\(c(top + plotHeight + 16))\" font-size=\"11\" text-anchor=\"middle\">\(Self.tickText(tick))%</text>\n"
         }
-        for tick in Self.ticks(yMax) {
+        // The origin is labelled once, on the x axis.
+        for tick in Self.ticks(yMax) where tick > 0 {
             svg += "<text x=\"\(c(left - 6))\" y=\"\(c(y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\">\(Self.tickText(tick))%</text>\n"
         }
         svg += "<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 12))\" font-size=\"12\" text-anchor=\"middle\">overrun: actual above expected expenditures (% of expected)</text>\n"
@@ -74,16 +79,19 @@ struct RiskChart {
         // Large-loss line: where L reaches the total risk requirement.
         if requirement > 0 {
             svg += "<line class=\"requirement\" x1=\"\(c(left))\" y1=\"\(c(y(requirement)))\" x2=\"\(c(width - right))\" y2=\"\(c(y(requirement)))\" stroke=\"#b45309\" stroke-dasharray=\"4 3\"/>\n"
-            svg += "<text x=\"\(c(width - right - 4))\" y=\"\(c(y(requirement) - 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#b45309\">total risk requirement \(HTMLText.escape(figures.totalRiskRequirementPercent?.percentText ?? ""))</text>\n"
+            annotations.append(.init(x: width - right - 4, y: y(requirement) - 4, anchor: "end", size: 11, bold: false, fill: "#b45309",
+                className: "label", text: "total risk requirement \(figures.totalRiskRequirementPercent?.percentText ?? "")"))
         }
         if end > 0 {
             svg += "<line class=\"large-loss\" x1=\"\(c(x(end.double)))\" y1=\"\(c(top))\" x2=\"\(c(x(end.double)))\" y2=\"\(c(top + plotHeight))\" stroke=\"#b45309\" stroke-dasharray=\"6 3\"/>\n"
-            svg += "<text x=\"\(c(x(end.double) + 4))\" y=\"\(c(top + 28))\" font-size=\"11\" fill=\"#b45309\">large losses beyond \(HTMLText.escape(end.percentText))</text>\n"
+            annotations.append(.init(x: x(end.double) + 4, y: top + 28, anchor: "start", size: 11, bold: false, fill: "#b45309",
+                className: "label", text: "large losses beyond \(end.percentText)"))
         }
         // 30% reference slope from the start of the window.
         if end > start {
             svg += "<line class=\"reference\" x1=\"\(c(x(start.double)))\" y1=\"\(c(y(liability(at: start).double)))\" x2=\"\(c(x(end.double)))\" y2=\"\(c(y(referenceEnd.double)))\" stroke=\"#6b7280\" stroke-dasharray=\"2 3\"/>\n"
-            svg += "<text x=\"\(c(x(end.double) - 4))\" y=\"\(c(y(referenceEnd.double) - 6))\" font-size=\"11\" text-anchor=\"end\" fill=\"#6b7280\">\(HTMLText.escape((minimumRate * 100).percentText)) reference</text>\n"
+            annotations.append(.init(x: x(end.double) - 4, y: y(referenceEnd.double) - 6, anchor: "end", size: 11, bold: false,
+                fill: "#6b7280", className: "label", text: "\((minimumRate * 100).percentText) reference"))
         }
         // The curve itself, and each stretch's marginal rate.
         let path = points.map { "\(c(x($0.overrunPercent.double))),\(c(y($0.liabilityPercent.double)))" }.joined(separator: " ")
@@ -92,11 +100,75 @@ struct RiskChart {
             let rate = (b.liabilityPercent - a.liabilityPercent) * 100 / (b.overrunPercent - a.overrunPercent)
             let midX = x(((a.overrunPercent + b.overrunPercent) / 2).double)
             let midY = y(((a.liabilityPercent + b.liabilityPercent) / 2).double)
-            svg += "<text class=\"rate\" x=\"\(c(midX))\" y=\"\(c(midY - 8))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d4ed8\">\(HTMLText.escape(rate.rounded(2).percentText))</text>\n"
+            annotations.append(.init(x: midX, y: midY - 8, anchor: "middle", size: 11, bold: false, fill: "#1d4ed8", className: "rate",
+                text: rate.rounded(2).percentText))
         }
-        svg += "<text class=\"rates\" x=\"\(c(left + 8))\" y=\"\(c(top + 44))\" font-size=\"13\" font-weight=\"bold\">average \(HTMLText.escape(average)) · lowest \(HTMLText.escape(lowest))</text>\n"
+        // The summary first: it keeps its place, the others move around it.
+        annotations.insert(.init(x: left + 8, y: top + 44, anchor: "start", size: 13, bold: true, fill: "#111", className: "rates",
+            text: "average \(average) · lowest \(lowest)"), at: 0)
+        for label in annotations { svg += labels.place(label) }
         svg += "</svg>\n"
         return svg
+    }
+
+    /// Places text labels inside the plot so that no two overlap: each keeps its spot when free, or moves
+    /// up or down a line at a time, nearest first. Boxes are estimated from the text (0.62 of the font
+    /// size a character, generous for system fonts); the Chromium test measures what was drawn.
+    struct LabelPlacer {
+        struct Label {
+            var x: Double
+            var y: Double
+            var anchor: String
+            var size: Double
+            var bold: Bool
+            var fill: String
+            var className: String
+            var text: String
+        }
+        struct Box {
+            var left, top, right, bottom: Double
+            func overlaps(_ other: Box) -> Bool {
+                left < other.right && other.left < right && top < other.bottom && other.top < bottom
+            }
+        }
+
+        let top: Double
+        let bottom: Double
+        var placed: [Box] = []
+
+        init(top: Double, bottom: Double) {
+            self.top = top
+            self.bottom = bottom
+        }
+
+        func box(_ label: Label, y: Double) -> Box {
+            let width = Double(label.text.count) * label.size * (label.bold ? 0.68 : 0.62) + 2
+            let start: Double = switch label.anchor {
+            case "end": label.x - width
+            case "middle": label.x - width / 2
+            default: label.x
+            }
+            return Box(left: start, top: y - label.size, right: start + width, bottom: y + label.size * 0.3)
+        }
+
+        mutating func place(_ label: Label) -> String {
+            let step = label.size + 3
+            var chosen = label.y
+            for shift in [0.0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10] {
+                let y = label.y + shift * step
+                guard y - label.size >= top - 2, y <= bottom else { continue }
+                let candidate = box(label, y: y)
+                if !placed.contains(where: { $0.overlaps(candidate) }) {
+                    chosen = y
+                    break
+                }
+            }
+            placed.append(box(label, y: chosen))
+            let weight = label.bold ? " font-weight=\"bold\"" : ""
+            return "<text class=\"\(label.className)\" x=\"\(HTMLText.coordinate(label.x))\" y=\"\(HTMLText.coordinate(chosen))\" "
+                + "font-size=\"\(Int(label.size))\"\(weight) text-anchor=\"\(label.anchor)\" fill=\"\(label.fill)\">"
+                + HTMLText.escape(label.text) + "</text>\n"
+        }
     }
 
     static func ticks(_ maximum: Double) -> [Double] {
