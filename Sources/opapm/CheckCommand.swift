@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 engine.approvedArrangements = try ApprovedListReader.arrangementIds(path: approved)
             } catch {
-                throw CommandSupport.fail("\(approved): \(error)")
+                throw CommandSupport.fail("\(DisplayText.safe(approved)): \(error.description)")
             }
         }
         let results = engine.determine(

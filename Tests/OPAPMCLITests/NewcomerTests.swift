@@ -120,3 +120,32 @@ import Testing
         #expect(labels.stdout.contains("no overlap"))
     }
 }
+
+/// Issue 22 item 11: no Swift internals in any message: which file, which field, what was expected.
+@Suite struct PlainMessageTests {
+    @Test func badSideFilesAreExplainedInPlainWords() throws {
+        let root = try temporaryDirectory("plain-messages")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func file(_ name: String, _ text: String) throws -> String {
+            let url = root.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let sample = "samples/approved/pace-payment-rate-reduction.xml"
+        let runs = [
+            try opapm(["check", sample, "--approved", try file("missing.json", "{\"performanceYear\": 2024}")]),
+            try opapm(["check", sample, "--approved", try file("type.json", "{\"performanceYear\": \"x\", \"arrangements\": []}")]),
+            try opapm(["qp", "samples/qp/all-payer-2024.qp.xml", "--year", "2024", "--approved", try file("broken.json", "{")]),
+            try opapm(["check", sample, "--law", try file("law.json", "{\"format\": 1}")]),
+            try opapm(["lint", sample, "--config", try file("bad.yml", "rules: [\n")]),
+            try opapm(["lint", sample, "--config", try file("twice.yml", "rules:\n  FR004: error\n  FR004: warning\n")]),
+        ]
+        for run in runs {
+            #expect(run.status == 2, "\(run.stderr)")
+            for word in ["DecodingError", "CodingKeys", "The operation could not be completed", "<U+000A>", "Swift."] {
+                #expect(!run.stderr.contains(word), "\(word) in: \(run.stderr)")
+            }
+            #expect(run.stderr.hasPrefix("opapm: error: \(root.path)") || run.stderr.contains(root.path), "names the file: \(run.stderr)")
+        }
+    }
+}

@@ -70,6 +70,24 @@ public struct LintConfiguration: Sendable, Hashable, Codable {
         public var description: String { "\(file):\(line):\(column): error: \(message)" }
     }
 
+    /// Where YAML's parser stopped and what it found, in one line (Yams' own text repeats the document).
+    static func explain(_ error: YamlError) -> (line: Int, column: Int, message: String) {
+        func phrase(_ context: YamlError.Context?, _ problem: String) -> String {
+            guard let context else { return problem }
+            return "\(problem) (\(context.text), from line \(context.mark.line))"
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return (mark.line, mark.column, phrase(context, problem))
+        case let .reader(problem, _, _, _):
+            return (1, 1, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, context.mark.column, "keys given twice: \(duplicates.joined(separator: ", "))")
+        default:
+            return (1, 1, "the file could not be read as YAML")
+        }
+    }
+
     public static func load(path: String) throws(Failure) -> LintConfiguration {
         func fail(_ message: String, _ node: Node?) -> Failure {
             Failure(file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message)
@@ -83,9 +101,10 @@ public struct LintConfiguration: Sendable, Hashable, Codable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Failure(file: path, line: 1, column: 1, message: "not valid YAML: \(error)")
+            let (line, column, message) = Self.explain(error)
+            throw Failure(file: path, line: line, column: column, message: "not valid YAML: \(message)")
         } catch {
-            throw Failure(file: path, line: 1, column: 1, message: "not valid YAML: \(error)")
+            throw Failure(file: path, line: 1, column: 1, message: "not valid YAML")
         }
         var configuration = LintConfiguration()
         configuration.file = path
