@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Decide each arrangement against every Other Payer Advanced APM criterion.",
         discussion: """
-            Exit status: 0 every arrangement approved, 1 otherwise (not approved, incomplete or invalid),
+            Exit status: 0 every arrangement approved, 1 otherwise (not approved, incomplete or invalid), \
             2 usage error or unreadable input.
             """)
 

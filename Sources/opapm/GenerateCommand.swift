@@ -5,7 +5,8 @@ import Foundation
 /// size, every payer type, the same bytes for the same seed. Hidden: a tool for developers.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Write generated submissions (for benchmarks).", shouldDisplay: false)
+        commandName: "generate", abstract: "Write generated submissions (for benchmarks).",
+        usage: "opapm generate --out <out> [<options>]", shouldDisplay: false)
 
     @Option(help: "Directory to write into (created if missing).")
     var out: String

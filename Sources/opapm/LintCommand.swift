@@ -8,8 +8,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check submissions in CI: findings in text, JSON, SARIF, JUnit, GitHub or checkstyle form.",
         discussion: """
-            Exit status: 0 no finding at or above the failing severity (error; warning with --strict),
-            1 findings, 2 usage, configuration or unreadable input. --exit-zero reports without failing.
+            Exit status: 0 no finding at or above the failing severity (error; warning with --strict), \
+            1 findings, 2 usage, configuration or unreadable input. --exit-zero reports without failing. \
             Pair formats with outputs: --format sarif --output opapm.sarif --format junit --output opapm.xml.
             """)
 

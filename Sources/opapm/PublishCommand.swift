@@ -8,8 +8,8 @@ struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "Write the list of arrangements approved for a performance year.",
         discussion: """
-            Runs every check, keeps the latest submission of each arrangement, and writes the approved ones in
-            each format to --out, all or nothing. Exit status: 0 written, 2 usage error, unreadable or unparsable
+            Runs every check, keeps the latest submission of each arrangement, and writes the approved ones in \
+            each format to --out, all or nothing. Exit status: 0 written, 2 usage error, unreadable or unparsable \
             input (unless --skip-invalid), or two submissions of one arrangement with the same date.
             """)
 

@@ -6,6 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate submission files against the submission schema.",
+        usage: "opapm validate [<options>] <paths> ...",
         discussion: "Exit status: 0 all valid, 1 any invalid, 2 usage error or unreadable input.")
 
     @Argument(help: "Submission files or directories (searched for *.xml).")

@@ -149,3 +149,30 @@ import Testing
         }
     }
 }
+
+/// Issue 22 item 12: help wraps at word boundaries within the terminal's width, and a usage error does
+/// not reprint a usage line of every option.
+@Suite struct HelpTextTests {
+    static let commands = ["validate", "check", "publish", "lint", "qp", "law", "rules", "explain"]
+
+    @Test(arguments: commands)
+    func helpFitsEightyColumns(command: String) throws {
+        let run = try opapm([command, "--help"], environment: ["COLUMNS": "80", "PATH": "/usr/bin:/bin"])
+        #expect(run.status == 0)
+        for line in run.stdout.split(separator: "\n") {
+            // A line may pass 80 only when it is one unbreakable word.
+            #expect(line.count <= 80 || !line.trimmingCharacters(in: .whitespaces).contains(" "), "\(command): \(line)")
+        }
+        // Paragraphs of the discussion are not cut by hard line breaks of the source.
+        #expect(!run.stdout.contains("invalid),\n2 usage"))
+    }
+
+    @Test func usageErrorsStayShort() throws {
+        for command in Self.commands where command != "rules" && command != "law" {
+            let run = try opapm([command])
+            #expect(run.status != 0)
+            let usage = run.stderr.split(separator: "\n").first { $0.hasPrefix("Usage:") } ?? ""
+            #expect(usage.count <= 100, "\(command): \(usage)")
+        }
+    }
+}
