@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Report format: text, json or html (one self-contained page).")
     var format: Format = .text
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: "Write the report to this file (atomically) instead of standard output; for html, a directory (a path ending in / or an existing directory) gets an index and one page per file.")
     var output: String?
 
     @Option(help: "A CMS measures-data.json to use as the MIPS catalogue for --year.")
@@ -49,8 +49,25 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
-        if let output {
+        let directory = format == .html && output.map(Self.namesADirectory) == true
+        if let output, directory {
+            do {
+                try OutputSafety.checkListDirectory(output, inputs: paths + [measures, approved].compactMap { $0 })
+            } catch {
+                throw CommandSupport.fail("\(error.description.replacingOccurrences(of: "--out ", with: "--output ")); nothing written")
+            }
+            do {
+                try ListDirectory.checkReplaceable(output)
+            } catch {
+                throw CommandSupport.fail(error.description.replacingOccurrences(of: "--out ", with: "--output "))
+            }
+        } else if let output {
             try CommandSupport.checkReportPath(output, inputs: files.files + paths + [measures, approved].compactMap { $0 })
+        }
+        if format == .html, !directory, files.files.count > HTMLCheckReport.singlePageLimit {
+            throw CommandSupport.fail(
+                "\(files.files.count) files make one HTML page too large to open (over \(HTMLCheckReport.singlePageLimit)): "
+                    + "give --output DIR/ for an index and one page per file")
         }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
@@ -75,6 +92,9 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs, quiet: quiet)
         case .json: report = try JSONOutput.encode(CheckReport(files: results))
+        case .html where directory:
+            try Self.writeDirectory(results, to: output ?? "", jobs: limits.jobs)
+            report = ""
         case .html:
             // Written as it is made: the page of a large batch is hundreds of megabytes.
             try CommandSupport.writeStreamed(to: output) { sink in HTMLCheckReport.write(results, jobs: limits.jobs, to: sink) }
@@ -98,5 +118,34 @@ struct CheckCommand: ParsableCommand {
              files.allSatisfy { $0.loaded && $0.arrangements.allSatisfy { $0.determination == .approved } })
         }
         CommandSupport.exitWithoutTeardown(anyUnreadable ? 2 : approvedAll ? 0 : 1)
+    }
+
+    /// A path ending in `/`, or an existing directory.
+    static func namesADirectory(_ path: String) -> Bool {
+        if path.hasSuffix("/") { return true }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The directory report, replaced as a whole and only ever one opapm wrote (as a published list is).
+    static func writeDirectory(_ results: [FileDetermination], to output: String, jobs: Int?) throws {
+        let out = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        let replacement: ListDirectory
+        do {
+            replacement = try ListDirectory(out, files: HTMLCheckReport.directoryNames(fileCount: results.count))
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
+        if let failure = HTMLCheckReport.writeDirectory(results, jobs: jobs, write: { name, page in
+            replacement.write(Array(page.utf8), named: name)
+        }) {
+            replacement.discard()
+            throw CommandSupport.fail(failure)
+        }
+        do {
+            if let warning = try replacement.commit() { CommandSupport.warn(warning) }
+        } catch {
+            throw CommandSupport.fail(error.description)
+        }
     }
 }

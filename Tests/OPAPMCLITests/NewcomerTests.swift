@@ -176,3 +176,42 @@ import Testing
         }
     }
 }
+
+/// Issue 22 item 6: a large batch's HTML report is a directory (index and one page per file), each page
+/// opening in Chromium in seconds; one page past the limit is refused with the way out.
+@Suite struct HTMLReportScaleTests {
+    @Test func aLargeBatchIsADirectoryOfPages() throws {
+        let root = try temporaryDirectory("html-scale")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let batch = root.appendingPathComponent("batch")
+        #expect(try opapm(["generate", "--out", batch.path, "--count", "300", "--seed", "5"]).status == 0)
+        let out = root.appendingPathComponent("report")
+        let run = try opapm(["check", batch.path, "--format", "html", "--output", out.path + "/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("html report of 300 file(s) written to"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names.count == 303 && names.contains("index.html") && names.contains("rules.html") && names.contains("file-00300.html"))
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.components(separatedBy: "<tr data-determination-row=").count - 1 == 300)
+        #expect(index.contains("href=\"file-00001.html#a0-0\""))
+        let page = try String(contentsOf: out.appendingPathComponent("file-00002.html"), encoding: .utf8)
+        #expect(page.contains("href=\"index.html\"") && page.contains("href=\"rules.html#rule-"))
+        let pages = ["index.html", "rules.html", "file-00001.html", "file-00150.html", "file-00300.html"].map { out.appendingPathComponent($0).path }
+        let opened = try runPython(["Tests/Tools/check-pages-open.py", "--within", "30"] + pages)
+        #expect(opened.status == 0, "\(opened.stdout)\(opened.stderr)")
+        // Run again: the directory is opapm's, and is replaced whole.
+        #expect(try opapm(["check", batch.path, "--format", "html", "--output", out.path]).status == 0)
+    }
+
+    @Test func onePageOfMoreFilesThanTheLimitIsRefused() throws {
+        let root = try temporaryDirectory("html-limit")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let batch = root.appendingPathComponent("batch")
+        #expect(try opapm(["generate", "--out", batch.path, "--count", "5001", "--seed", "6"]).status == 0)
+        let page = root.appendingPathComponent("report.html")
+        let run = try opapm(["check", batch.path, "--format", "html", "--output", page.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("5001 files make one HTML page too large to open (over 5000): give --output DIR/"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+    }
+}

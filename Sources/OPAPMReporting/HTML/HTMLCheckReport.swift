@@ -43,6 +43,58 @@ public enum HTMLCheckReport {
         sink(HTMLPage.closing(script: nil))
     }
 
+    /// More files than this make one page too large for a browser (20,000 files were 222 MB that Chromium
+    /// could not render in three minutes): the report is then written as a directory (`writeDirectory`).
+    public static let singlePageLimit = 5_000
+
+    /// The names of a directory report's files: the index, the rule explanations, one page per file.
+    public static func directoryNames(fileCount: Int) -> [String] {
+        ["index.html", "rules.html"] + (0..<fileCount).map(pageName)
+    }
+
+    static func pageName(_ index: Int) -> String {
+        let number = String(index + 1)
+        return "file-" + String(repeating: "0", count: max(0, 5 - number.count)) + number + ".html"
+    }
+
+    /// The report as a directory: `index.html` (the totals and the overview, each row linking to its
+    /// page), `rules.html` (every rule and finding explained) and one page per file, each small enough to
+    /// open at once. Pages are made `filesPerPart` at a time on `jobs` threads and handed to `write` by
+    /// name in order; the bytes do not depend on the number of threads. Returns the first write failure.
+    public static func writeDirectory(_ files: [FileDetermination], jobs: Int?, write: (String, String) -> String?) -> String? {
+        let summary = CheckTextReport.summary(files).trimmingCharacters(in: .newlines)
+        var index = HTMLPage.opening(title: "opapm determination report", style: style)
+        index += """
+            <header><h1>Other Payer Advanced APM determinations</h1>
+            <p class="summary">\(HTMLText.escape(summary)) · 42 CFR 414.1420 · <a href="rules.html">the criteria and findings</a></p></header>
+            <main>
+
+            """
+        index += overview(files, pageOf: pageName)
+        index += "</main>\n" + HTMLPage.closing(script: nil)
+        if let failure = write("index.html", index) { return failure }
+        let rules = HTMLPage.opening(title: "opapm: the criteria and findings", style: style)
+            + "<main>\n" + ruleExplanations() + "</main>\n" + HTMLPage.closing(script: nil)
+        if let failure = write("rules.html", rules) { return failure }
+        var start = 0
+        while start < files.count {
+            let part = Array(start..<min(start + filesPerPart, files.count))
+            let pages = part.parallelMap(jobs: jobs) { position in
+                var page = HTMLPage.opening(title: "opapm: \(files[position].path)", style: style)
+                page += "<header><h1>Other Payer Advanced APM determinations</h1>\n"
+                page += "<p class=\"summary\"><a href=\"index.html\">all files</a> · <a href=\"rules.html\">the criteria and findings</a></p></header>\n<main>\n"
+                page += section(files[position], index: position, docsBase: "rules.html#rule-")
+                page += "</main>\n" + HTMLPage.closing(script: nil)
+                return page
+            }
+            for (offset, page) in pages.enumerated() {
+                if let failure = write(pageName(part[offset]), page) { return failure }
+            }
+            start += filesPerPart
+        }
+        return nil
+    }
+
     static func section(_ file: FileDetermination, index fileIndex: Int, docsBase: String) -> String {
         var body = "<section class=\"file\" id=\"f\(fileIndex)\">\n<h2>\(HTMLText.escape(file.path))</h2>\n"
         if !file.findings.isEmpty {
@@ -184,7 +236,7 @@ public enum HTMLCheckReport {
 
     /// The overview: every arrangement and year with its determination and the criteria it did not meet,
     /// each linking to its section; files not read as submissions too.
-    static func overview(_ files: [FileDetermination]) -> String {
+    static func overview(_ files: [FileDetermination], pageOf: ((Int) -> String)? = nil) -> String {
         var html = "<section class=\"overview\"><h2>Overview</h2>\n<table class=\"overview\"><thead><tr>"
         html += "<th scope=\"col\">file</th><th scope=\"col\">arrangement</th><th scope=\"col\">PY</th>"
         html += "<th scope=\"col\">determination</th><th scope=\"col\">criteria not met</th></tr></thead><tbody>\n"
@@ -192,15 +244,16 @@ public enum HTMLCheckReport {
             let path = HTMLText.escape(file.path)
             if file.arrangements.isEmpty {
                 let ids = Array(Set(file.findings.map(\.rule))).sorted().joined(separator: " ")
-                html += "<tr data-determination-row=\"invalid\"><td><a href=\"#f\(fileIndex)\">\(path)</a></td><td>—</td><td>—</td>"
+                let page = pageOf?(fileIndex) ?? ""
+                html += "<tr data-determination-row=\"invalid\"><td><a href=\"\(page)#f\(fileIndex)\">\(path)</a></td><td>—</td><td>—</td>"
                 html += "<td class=\"status\">\(file.unreadable ? "unreadable" : "invalid")</td><td>\(HTMLText.escape(ids))</td></tr>\n"
                 continue
             }
             for (index, arrangement) in file.arrangements.enumerated() {
                 let failed = Array(Set(arrangement.findings.filter { $0.severity == .error }.map(\.rule))).sorted()
-                    .map { "<a href=\"#rule-\($0)\">\($0)</a>" }.joined(separator: " ")
+                    .map { "<a href=\"\(pageOf == nil ? "" : "rules.html")#rule-\($0)\">\($0)</a>" }.joined(separator: " ")
                 let label = arrangement.determination.rawValue
-                html += "<tr data-determination-row=\"\(label)\"><td><a href=\"#a\(fileIndex)-\(index)\">\(path)</a></td>"
+                html += "<tr data-determination-row=\"\(label)\"><td><a href=\"\(pageOf?(fileIndex) ?? "")#a\(fileIndex)-\(index)\">\(path)</a></td>"
                 html += "<td>\(HTMLText.escape(arrangement.id))</td><td>\(arrangement.performanceYear)</td>"
                 html += "<td class=\"status\">\(label)</td><td>\(failed)</td></tr>\n"
             }
