@@ -153,7 +153,9 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil, standard
             #expect(run.status == 0 || run.status == 1, "\(command): \(run.stderr)")
         }
         if let flag = command.arguments.firstIndex(of: "--output"), flag + 1 < command.arguments.count {
-            let written = try? Data(contentsOf: URL(fileURLWithPath: command.arguments[flag + 1]))
+            // A report directory (a path ending in /) is written with its index.
+            let target = command.arguments[flag + 1]
+            let written = try? Data(contentsOf: URL(fileURLWithPath: target.hasSuffix("/") ? target + "index.html" : target))
             #expect((written?.count ?? 0) > 0, "\(command) wrote nothing")
         } else {
             #expect(!run.stdout.isEmpty)
