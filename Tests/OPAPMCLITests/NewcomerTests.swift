@@ -215,3 +215,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: page.path))
     }
 }
+
+/// Issue 22 item 15: the PY2019 worked example fails only the rule it shows, and the report screenshot
+/// in docs/images is current (the HTML it was taken from is what opapm writes today).
+@Suite struct WorkedExampleTests {
+    static let example = "samples/not-approved/FR004-lowest-rate-in-2019.xml"
+
+    @Test func thePY2019ExampleFailsOnlyFR004() throws {
+        let run = try opapm(["check", Self.example, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let arrangement = ((object?["files"] as? [[String: Any]])?.first?["arrangements"] as? [[String: Any]])?.first
+        let errors = (arrangement?["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }
+        #expect(errors.map { $0["rule"] as? String } == ["FR004"])
+        #expect(arrangement?["performanceYear"] as? Int == 2019)
+    }
+
+    @Test func theScreenshotIsCurrent() throws {
+        let root = try temporaryDirectory("screenshot")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appendingPathComponent("report.html")
+        _ = try opapm(["check", Self.example, "--format", "html", "--output", page.path])
+        let hash = try run("/usr/bin/sha256sum", [page.path]).stdout.split(separator: " ").first.map(String.init) ?? ""
+        let recorded = try String(contentsOf: repositoryRoot.appendingPathComponent(
+            "docs/images/report-worked-example-2019.source-sha256"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(hash == recorded, "the report changed: run scripts/screenshots")
+    }
+}
