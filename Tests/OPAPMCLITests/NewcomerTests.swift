@@ -241,3 +241,32 @@ import Testing
         #expect(hash == recorded, "the report changed: run scripts/screenshots")
     }
 }
+
+/// Issue 22 item 15: docs/commands.md lists every option and format of every command, generated from the
+/// commands' own help; `OPAPM_RECORD=1 swift test --filter CommandReferenceTests` rewrites it (and fails).
+@Suite struct CommandReferenceTests {
+    static let commands = ["validate", "check", "lint", "publish", "qp", "law", "rules", "explain"]
+
+    @Test func theCommandReferenceIsGeneratedFromTheCommands() throws {
+        var page = """
+            # Command reference
+
+            Generated from each command's `--help` (a test fails when this page and the commands drift apart;
+            `OPAPM_RECORD=1 swift test --filter CommandReferenceTests` rewrites it). The user guide explains
+            what the commands do; this page lists every argument, option and format.
+
+            """
+        for command in Self.commands {
+            let run = try opapm([command, "--help"], environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"])
+            #expect(run.status == 0)
+            page += "\n## `opapm \(command)`\n\n```text\n" + run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "\n```\n"
+        }
+        let url = repositoryRoot.appendingPathComponent("docs/commands.md")
+        if ProcessInfo.processInfo.environment["OPAPM_RECORD"] == "1" {
+            try page.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded docs/commands.md: run again without OPAPM_RECORD")
+            return
+        }
+        #expect((try? String(contentsOf: url, encoding: .utf8)) == page, "docs/commands.md is stale")
+    }
+}
