@@ -86,8 +86,10 @@ struct CheckCommand: ParsableCommand {
                 throw CommandSupport.fail("\(DisplayText.safe(approved)): \(error.description)")
             }
         }
+        let progress = Progress.forTerminal(total: files.files.count)
         let results = engine.determine(
-            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: false)
+            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: false, progress: progress)
+        progress?.finish()
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs, quiet: quiet)

@@ -91,7 +91,10 @@ struct LintCommand: ParsableCommand {
                 throw CommandSupport.fail(error.description)
             }
         }
-        let results = engine.determine(files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false)
+        let progress = Progress.forTerminal(total: files.files.count)
+        let results = engine.determine(files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false,
+            progress: progress)
+        progress?.finish()
         var report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)

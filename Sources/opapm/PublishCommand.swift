@@ -74,7 +74,10 @@ struct PublishCommand: ParsableCommand {
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
         engine.drawsLiabilityCurve = false  // the list shows decisions, not curves
-        let results = engine.determine(files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false)
+        let progress = Progress.forTerminal(total: files.files.count)
+        let results = engine.determine(files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false,
+            progress: progress)
+        progress?.finish()
 
         var skipped: [SkippedFile] = []
         var fatal = false

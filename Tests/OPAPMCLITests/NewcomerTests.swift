@@ -270,3 +270,22 @@ import Testing
         #expect((try? String(contentsOf: url, encoding: .utf8)) == page, "docs/commands.md is stale")
     }
 }
+
+/// Issue 22 item 9: a progress line on standard error when it is a terminal (here a pseudo-terminal
+/// from util-linux's `script`), cleared at the end; none in a pipe.
+@Suite struct ProgressLineTests {
+    @Test func aTerminalSeesProgressAPipeDoesNot() throws {
+        let root = try temporaryDirectory("progress")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let batch = root.appendingPathComponent("batch")
+        #expect(try opapm(["generate", "--out", batch.path, "--count", "1000", "--seed", "4"]).status == 0)
+        let command = "\(executable.path) check \(batch.path) --quiet --jobs 1"
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPAPM_PROGRESS_AFTER"] = "0"
+        let terminal = try run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: environment)
+        #expect(terminal.stdout.contains("\ropapm: 0 of 1000 files"), "\(terminal.stdout.debugDescription)")
+        #expect(terminal.stdout.contains("\r\u{1B}[K1000 approved, 0 not approved, 0 incomplete"))
+        let piped = try opapm(["check", batch.path, "--quiet", "--jobs", "1"], environment: environment)
+        #expect(piped.stderr.isEmpty && piped.stdout == "1000 approved, 0 not approved, 0 incomplete\n")
+    }
+}

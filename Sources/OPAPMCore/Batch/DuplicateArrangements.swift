@@ -64,11 +64,12 @@ extension DeterminationEngine {
     /// `keepingSubmissions` each submission is let go on its worker thread once decided: a batch then
     /// holds only the determinations, and the freeing is spread over the threads.
     public func determine(paths: [String], loader: SubmissionLoader, years: [Int]?, jobs: Int?,
-        keepingSubmissions: Bool = true) -> [FileDetermination]
+        keepingSubmissions: Bool = true, progress: Progress? = nil) -> [FileDetermination]
     {
         DuplicateArrangements.mark(paths.parallelMap(jobs: jobs) { path in
             var result = determine(path: path, loader: loader, years: years)
             if !keepingSubmissions { result.submission = nil }
+            progress?.tick()
             return result
         })
     }
@@ -76,9 +77,10 @@ extension DeterminationEngine {
     /// The same for what `InputFiles.collect` found: the files, then each path that was found but
     /// cannot be read, as an unreadable file with its reason (`IO001`).
     public func determine(_ found: InputFiles.Found, loader: SubmissionLoader, years: [Int]?, jobs: Int?,
-        keepingSubmissions: Bool = true) -> [FileDetermination]
+        keepingSubmissions: Bool = true, progress: Progress? = nil) -> [FileDetermination]
     {
-        determine(paths: found.files, loader: loader, years: years, jobs: jobs, keepingSubmissions: keepingSubmissions)
+        determine(paths: found.files, loader: loader, years: years, jobs: jobs, keepingSubmissions: keepingSubmissions,
+            progress: progress)
             + found.unread.map { FileDetermination.unreadable(path: $0.path, reason: $0.reason) }
     }
 }
