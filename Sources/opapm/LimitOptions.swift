@@ -4,16 +4,16 @@ import OPAPMXML
 
 /// Bounds on reading untrusted submission files, shared by every command that reads them.
 struct LimitOptions: ParsableArguments {
-    @Option(help: "Largest submission file accepted, in bytes.")
+    @Option(help: "Largest input file accepted, in bytes.")
     var maxFileSize: Int64 = XMLLimits.defaultMaxFileBytes
 
     @Option(help: "Deepest element nesting accepted.")
     var maxDepth: Int = XMLLimits.defaultMaxDepth
 
-    @Option(help: "Most roster entries (clinicians) one submission may list; reading stops past it (check, lint, publish).")
+    @Option(help: "Most roster entries (clinicians) one submission may list; reading stops past it. Check, lint and publish read rosters; validate and qp do not count them.")
     var maxRoster: Int = SubmissionLoader.defaultMaxRosterEntries
 
-    @Option(help: "Most elements one submission may have, roster entries not counted.")
+    @Option(help: "Most elements one document may have, roster entries not counted.")
     var maxElements: Int = XMLLimits.defaultMaxElements
 
     @Option(help: "Longest text of one element accepted, in bytes.")
