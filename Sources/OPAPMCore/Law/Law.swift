@@ -71,7 +71,7 @@ public struct Law: Sendable {
     /// The law compiled into the binary.
     public static let builtIn: Law = {
         do throws(Failure) {
-            return try Law(json: Data(EmbeddedLaw.text.utf8), origin: "built-in")
+            return try Law(EmbeddedLaw.document, origin: "built-in")
         } catch {
             // The built-in file is checked by the tests (LawTests) before any release.
             fatalError("the built-in law is invalid: \(error.description)")

@@ -88,6 +88,20 @@ public struct LawEntry: Sendable, Hashable, Codable {
         case key, from, to, value, paragraph, amendment, provenance, snapshot, note
     }
 
+    public init(key: String, from: Int, to: Int?, value: LawValue, paragraph: String, amendment: String,
+        provenance: Provenance, snapshot: String?, note: String?)
+    {
+        self.key = key
+        self.from = from
+        self.to = to
+        self.value = value
+        self.paragraph = paragraph
+        self.amendment = amendment
+        self.provenance = provenance
+        self.snapshot = snapshot
+        self.note = note
+    }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)

@@ -16,18 +16,28 @@ public enum PerformanceYearTable {
 
     /// The years' values in year order: a lookup is an index, with no hashing (a batch asks several
     /// times per file).
-    private final class Built: Sendable {
+    /// Each year is built the first time it is asked for: a one-file check needs one year of eleven.
+    private final class Built: @unchecked Sendable {
+        let law: Law
         let firstYear: Int
-        let years: [PerformanceYearParameters]
+        private let lock = NSLock()
+        private var years: [PerformanceYearParameters?]
 
         init(_ law: Law) {
+            self.law = law
             firstYear = law.years.lowerBound
-            years = law.years.map { PerformanceYearParameters(law: law, year: $0) }
+            years = Array(repeating: nil, count: law.years.count)
         }
 
         func parameters(for year: Int) -> PerformanceYearParameters? {
             let index = year - firstYear
-            return index >= 0 && index < years.count ? years[index] : nil
+            guard index >= 0 && index < years.count else { return nil }
+            lock.lock()
+            defer { lock.unlock() }
+            if let built = years[index] { return built }
+            let built = PerformanceYearParameters(law: law, year: year)
+            years[index] = built
+            return built
         }
     }
 
