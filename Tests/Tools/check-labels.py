@@ -4,16 +4,9 @@ exits 0, or names each chart and pair of labels that collide and exits 1."""
 import pathlib
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, finish
 
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(120)
-driver.set_window_size(1280, 900)
+driver = chromium(timeout=120)
 problems = []
 charts = labels = 0
 try:
@@ -42,8 +35,4 @@ try:
                         problems.append(f"{page} {chart['id']}: '{a['text']}' overlaps '{b['text']}'")
 finally:
     driver.quit()
-for problem in problems:
-    print(problem)
-if not problems:
-    print(f"{charts} charts, {labels} labels, no overlap")
-sys.exit(1 if problems else 0)
+finish(problems, f"{charts} charts, {labels} labels, no overlap")

@@ -5,19 +5,14 @@ import pathlib
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, finish
 
 arguments = sys.argv[1:]
 within = 30.0
 if arguments[:1] == ["--within"]:
     within = float(arguments[1])
     arguments = arguments[2:]
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 driver.set_page_load_timeout(within * 4)
 slow = []
 slowest = 0.0
@@ -32,8 +27,4 @@ try:
             slow.append(f"{page}: {took:.1f} s")
 finally:
     driver.quit()
-for line in slow:
-    print(line)
-if not slow:
-    print(f"{len(arguments)} pages opened, slowest {slowest:.2f} s")
-sys.exit(1 if slow else 0)
+finish(slow, f"{len(arguments)} pages opened, slowest {slowest:.2f} s")

@@ -4,15 +4,9 @@ wrap. Prints "N page views fit" and exits 0, or names each page and width that o
 import pathlib
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, finish
 
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(60)
+driver = chromium()
 problems = []
 views = 0
 try:
@@ -34,8 +28,4 @@ try:
                 problems.append(f"{page} at {width}px: {scroll}px wide in a {inner}px window ({widest})")
 finally:
     driver.quit()
-for problem in problems:
-    print(problem)
-if not problems:
-    print(f"{views} page views fit")
-sys.exit(1 if problems else 0)
+finish(problems, f"{views} page views fit")

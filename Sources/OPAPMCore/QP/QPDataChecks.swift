@@ -79,27 +79,29 @@ public enum QPDataChecks {
                 if participant.level == .apmEntity {
                     problems.append(Problem(id: "QP005", message: "\(who) is an APM Entity: apmEntityGroup is for an eligible clinician or TIN in one"))
                 }
-                var seenGroup = Set<QPSnapshot>()
-                for data in group.snapshots {
-                    let at = "\(who), APM Entity group \(group.id), \(data.snapshot.rawValue)"
-                    if !seenGroup.insert(data.snapshot).inserted {
-                        problems.append(Problem(id: "QP002", message: "\(at) is given more than once"))
-                    }
-                    problems += partExceeds("Medicare Advanced APM", data.medicareAdvancedAPM, total: data.medicareTotal, at: at)
-                }
+                problems += medicare(group.snapshots.map { ($0.snapshot, $0.medicareAdvancedAPM, $0.medicareTotal) },
+                    of: "\(who), APM Entity group \(group.id)")
             }
-            var snapshots = Set<QPSnapshot>()
+            problems += medicare(participant.snapshots.map { ($0.snapshot, $0.medicareAdvancedAPM, $0.medicareTotal) }, of: who)
             for data in participant.snapshots {
                 let at = "\(who), \(data.snapshot.rawValue)"
-                if !snapshots.insert(data.snapshot).inserted {
-                    problems.append(Problem(id: "QP002", message: "\(at) is given more than once"))
-                }
-                problems += partExceeds("Medicare Advanced APM", data.medicareAdvancedAPM, total: data.medicareTotal, at: at)
                 for payer in data.otherPayers {
                     let label = payer.arrangementId.map { "arrangement \($0)" } ?? payer.payerType
                     problems += partExceeds(label, payer.through, total: payer.total, at: at)
                 }
             }
+        }
+        return problems
+    }
+
+    /// QP002 and QP001 for one set of Medicare figures by snapshot: a date given twice, a part over its total.
+    private static func medicare(_ snapshots: [(QPSnapshot, QPAmounts, QPAmounts)], of who: String) -> [Problem] {
+        var problems: [Problem] = []
+        var seen = Set<QPSnapshot>()
+        for (snapshot, advanced, total) in snapshots {
+            let at = "\(who), \(snapshot.rawValue)"
+            if !seen.insert(snapshot).inserted { problems.append(Problem(id: "QP002", message: "\(at) is given more than once")) }
+            problems += partExceeds("Medicare Advanced APM", advanced, total: total, at: at)
         }
         return problems
     }
