@@ -201,6 +201,17 @@ import Testing
         #expect(opened.status == 0, "\(opened.stdout)\(opened.stderr)")
         // Run again: the directory is opapm's, and is replaced whole.
         #expect(try opapm(["check", batch.path, "--format", "html", "--output", out.path]).status == 0)
+        // A file someone added makes it no longer opapm's alone: refused, nothing touched.
+        let added = out.appendingPathComponent("notes.txt")
+        try "mine".write(to: added, atomically: true, encoding: .utf8)
+        let refused = try opapm(["check", batch.path, "--format", "html", "--output", out.path + "/"])
+        #expect(refused.status == 2 && refused.stderr.contains("holds notes.txt, which opapm did not write"), "\(refused.stderr)")
+        #expect(try String(contentsOf: added, encoding: .utf8) == "mine")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        // An input directory, or one holding an input, is never a report directory.
+        let intoInput = try opapm(["check", batch.path, "--format", "html", "--output", batch.path + "/"])
+        #expect(intoInput.status == 2 && intoInput.stderr.contains("--output"), "\(intoInput.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: batch.path).count == 300)
     }
 
     @Test func onePageOfMoreFilesThanTheLimitIsRefused() throws {
