@@ -34,6 +34,14 @@ public enum CheckTextReport {
             out += "\n"
             appendFigureLines(arrangement.figures, to: &out)
             for finding in arrangement.findings { append(finding, to: &out) }
+            // The smallest single change that passes each failing numeric criterion, verified.
+            for remedy in arrangement.wouldPass ?? [] {
+                out += "  would pass ["
+                out += remedy.rule
+                out += "]: "
+                out += DisplayText.safe(remedy.change)
+                out += "\n"
+            }
         }
         return out
     }

@@ -82,6 +82,8 @@ struct LintCommand: ParsableCommand {
         for path in output { try CommandSupport.checkReportPath(path, inputs: files.files + paths + sideInputs) }
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
+        // Lint lists findings; the changes that would pass are check's.
+        engine.findsRemedies = false
         engine.drawsLiabilityCurve = false  // no lint format shows it
         let years = year.map { [$0] } ?? configuration.years
         if let measures = configuration.measures, let only = years?.first {

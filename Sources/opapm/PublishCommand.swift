@@ -73,6 +73,8 @@ struct PublishCommand: ParsableCommand {
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
         var engine = DeterminationEngine()
+        // The list needs decisions only, not the changes that would pass.
+        engine.findsRemedies = false
         engine.drawsLiabilityCurve = false  // the list shows decisions, not curves
         let progress = Progress.forTerminal(total: files.files.count)
         let results = engine.determine(files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false,

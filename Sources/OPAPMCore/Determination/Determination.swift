@@ -96,6 +96,8 @@ public struct ArrangementDetermination: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// The year-table values the decision used.
     public var parameters: [ParameterRow]
+    /// For a failing numeric criterion, the smallest single change that passes it, verified (`WhatWouldPass`).
+    public var wouldPass: [Remedy]? = nil
 }
 
 /// Everything `check` says about one file.

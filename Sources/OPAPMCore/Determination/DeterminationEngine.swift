@@ -12,6 +12,9 @@ public struct DeterminationEngine: Sendable {
     /// Whether figures carry the corners of the liability curve. Only the JSON and HTML reports show
     /// them, and drawing and rounding them was a quarter of the figures' cost in a text batch check.
     public var drawsLiabilityCurve = true
+    /// Whether a failing numeric criterion gets the smallest change that passes it (`wouldPass`):
+    /// check's reports show it; lint, which only lists findings, turns it off.
+    public var findsRemedies = true
 
     public init(measuresOverride: MeasureCatalogue? = nil, approvedArrangements: [Int: Set<String>]? = nil,
         severityOverrides: [String: Severity?] = [:])
@@ -57,6 +60,12 @@ public struct DeterminationEngine: Sendable {
 
     /// Decides one submission for one performance year.
     public func determine(_ submission: Submission, year: Int) -> ArrangementDetermination {
+        determine(submission, year: year, findingRemedies: findsRemedies)
+    }
+
+    /// Decides one submission for one year; with `findingRemedies`, a failing numeric criterion also
+    /// gets the smallest change that passes it, each found and verified by deciding the changed copy.
+    func determine(_ submission: Submission, year: Int, findingRemedies: Bool) -> ArrangementDetermination {
         // Fields are read through the submission: copying the arrangement out retained all of it.
         guard let parameters = try? PerformanceYearTable.parameters(for: year) else {
             let rule = PerformanceYearKnown()
@@ -80,10 +89,18 @@ public struct DeterminationEngine: Sendable {
             // Most rules find nothing: then the rule (and its description) is not handed on.
             if !violations.isEmpty { findings += finalize(violations, rule: rule, file: submission.file, parameters: parameters) }
         }
-        return ArrangementDetermination(
+        var result = ArrangementDetermination(
             id: submission.arrangement.id, name: submission.arrangement.name, performanceYear: year, determination: Self.decide(findings),
             figures: Self.figures(context, drawingCurve: drawsLiabilityCurve), findings: findings,
             parameters: parameters.rows)
+        if findingRemedies, result.determination != .approved {
+            let failing = Set(findings.filter { $0.severity == .error && !$0.incomplete }.map(\.rule))
+            if !failing.isDisjoint(with: ["CEHRT001", "MMH004", "FR002", "FR004"]) {
+                let remedies = WhatWouldPass.remedies(for: submission, year: year, failing: failing, engine: self)
+                result.wouldPass = remedies.isEmpty ? nil : remedies
+            }
+        }
+        return result
     }
 
     /// Errors that fail a criterion make it not approved; otherwise missing information makes it incomplete.

@@ -196,11 +196,15 @@ public enum HTMLCheckReport {
                 status = "pass"
             }
             let link = "<a href=\"\(HTMLText.escape(docsBase + rule.id))\">\(rule.id)</a>"
-            let messages = findings.map { finding in
+            var messages = findings.map { finding in
                 var text = HTMLText.escape(finding.message)
                 if let help = finding.help { text += "<br><span class=\"help\">\(HTMLText.escape(help))</span>" }
                 return text
             }.joined(separator: "<hr>")
+            // What would pass: the smallest single change, verified by deciding the changed arrangement.
+            for remedy in (arrangement.wouldPass ?? []) where remedy.rule == rule.id {
+                messages += "<br><span class=\"would-pass\">Would pass: \(HTMLText.escape(remedy.change))</span>"
+            }
             var row = "<tr class=\"criterion \(status.replacingOccurrences(of: " ", with: "-"))\" data-rule=\"\(rule.id)\">"
             row += "<td>\(link) \(HTMLText.escape(rule.title))</td><td class=\"status\">\(status)</td>"
             // The values of the year's law the rule decided by, each with its provenance: a pass rests on them too.
@@ -299,7 +303,7 @@ public enum HTMLCheckReport {
         .approved{background:#15803d}.not-approved{background:#b91c1c}.incomplete{background:#b45309}.invalid{background:#6b7280}
         table{border-collapse:collapse;width:100%;margin:.75rem 0;font-size:.9rem}
         th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-        td.status,table.criteria th:nth-child(2){white-space:nowrap}
+        td.status,table.criteria th:nth-child(2){white-space:nowrap}.would-pass{color:#15803d;font-weight:600}
         tr[data-determination-row=approved] td.status{color:#15803d;font-weight:700}tr[data-determination-row=not-approved] td.status{color:#b91c1c;font-weight:700}
         tr[data-determination-row=incomplete] td.status{color:#b45309;font-weight:700}tr[data-determination-row=invalid] td.status{color:#6b7280;font-weight:700}details.passed>summary{cursor:pointer;color:#15803d;margin:.5rem 0}
         .rules .rule{font-size:.85rem;border-top:1px solid #eee;padding:.25rem 0}.rules h3{font-size:.95rem;margin:.4rem 0}
