@@ -21,17 +21,20 @@ public enum PerformanceYearTable {
         let law: Law
         let firstYear: Int
         private let lock = NSLock()
+        /// Read and written only under `lock`; its length is `count`, fixed, so the bounds check needs no lock.
         private var years: [PerformanceYearParameters?]
+        private let count: Int
 
         init(_ law: Law) {
             self.law = law
             firstYear = law.years.lowerBound
+            count = law.years.count
             years = Array(repeating: nil, count: law.years.count)
         }
 
         func parameters(for year: Int) -> PerformanceYearParameters? {
             let index = year - firstYear
-            guard index >= 0 && index < years.count else { return nil }
+            guard index >= 0 && index < count else { return nil }
             lock.lock()
             defer { lock.unlock() }
             if let built = years[index] { return built }
