@@ -50,8 +50,9 @@ enum WhatWouldPass {
         if failing.contains("FR002"), let risk = arrangement.financialRisk, let cap = risk.maximumLiability,
             let expected = risk.expectedExpenditures?.value
         {
-            let base = min(expected, risk.counterfactualExpenditures?.value ?? expected)
-            let needed = Self.cents(up: parameters.nominalExpenditurePercent.value * base / 100)
+            // The requirement as the engine computes it: the (d)(6) cap and the revenue basis included.
+            let analysis = RiskAnalysis(terms: risk, expected: expected, parameters: parameters)
+            let needed = Self.cents(up: analysis.dollars(analysis.requirementPercent))
             if needed > cap.value, passes("FR002", { $0.arrangement.financialRisk?.maximumLiability?.value = needed }) {
                 remedies.append(Remedy(rule: "FR002", path: cap.location.path, from: cap.value.dollarText, to: needed.dollarText,
                     change: "raise the cap on liability to \(needed.dollarText) (now \(cap.value.dollarText))"))

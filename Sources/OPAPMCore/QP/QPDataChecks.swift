@@ -61,8 +61,6 @@ public enum QPDataChecks {
             help: "add certification (name, title, authority, date) to the QP data"),
     ]
 
-    public static let ids: [(id: String, title: String)] = descriptions.map { ($0.id, $0.title) }
-
     public static func problems(_ participants: [QPParticipant]) -> [Problem] {
         var problems: [Problem] = []
         var seen = Set<String>()
