@@ -26,8 +26,33 @@ let package = Package(
         .target(name: "OPAPMXML", dependencies: ["CLibXML2"]),
         // The few system calls Swift cannot reach directly (renameat2 for the list's atomic exchange).
         .target(name: "CSystemCalls"),
-        // Domain model, performance-year table, measure catalogue, rules, determination, safe writing.
-        .target(name: "OPAPMCore", dependencies: ["OPAPMXML", "CSystemCalls"]),
+        // Files read and written without losing a user's data: bounded reads of side files, JSON with
+        // positioned errors, atomic writes, list directories. Refusals read as the XML reader's do.
+        .target(name: "OPAPMFiles", dependencies: ["OPAPMModel", "OPAPMXML", "CSystemCalls"]),
+        // The domain, in stages that depend one way (docs/architecture.md). Each may import only the
+        // stages above it; the compiler refuses a back-edge.
+        // The submission as plain values: arrangements, dates, exact amounts and rates, locations.
+        .target(name: "OPAPMModel"),
+        // The law by performance year (the law file), the MIPS measure catalogue.
+        .target(name: "OPAPMLaw", dependencies: ["OPAPMModel", "OPAPMFiles"]),
+        // The rules of 414.1420 and 414.1445, one per file, their registry, and the risk analysis.
+        .target(name: "OPAPMRules", dependencies: ["OPAPMModel", "OPAPMLaw"]),
+        // Loading from the XML tree, determination, batches, cross-file checks, never losing a file.
+        .target(
+            name: "OPAPMEngine",
+            dependencies: ["OPAPMModel", "OPAPMLaw", "OPAPMRules", "OPAPMFiles", "OPAPMXML"]),
+        // The approved list from decided files, and replacing a published list.
+        .target(name: "OPAPMPublishing", dependencies: ["OPAPMModel", "OPAPMLaw", "OPAPMRules", "OPAPMFiles", "OPAPMEngine"]),
+        // QP data, its checks and the QP calculator (414.1425-1440).
+        .target(
+            name: "OPAPMQP",
+            dependencies: ["OPAPMModel", "OPAPMLaw", "OPAPMRules", "OPAPMFiles", "OPAPMEngine", "OPAPMPublishing", "OPAPMXML"]),
+        // The library product: every stage as one import, and the one catalogue of finding ids.
+        .target(
+            name: "OPAPMCore",
+            dependencies: [
+                "OPAPMModel", "OPAPMLaw", "OPAPMRules", "OPAPMFiles", "OPAPMEngine", "OPAPMPublishing", "OPAPMQP", "OPAPMXML",
+            ]),
         // Reports (text, JSON, SARIF, JUnit, GitHub, checkstyle) and the lint configuration.
         .target(
             name: "OPAPMReporting",

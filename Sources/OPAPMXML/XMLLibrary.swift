@@ -15,7 +15,7 @@ enum XMLLibrary {
     }
 
     /// One line of text for a libxml2 error, without the newline libxml2 appends.
-    static func message(of error: xmlErrorPtr) -> String {
+    package static func message(of error: xmlErrorPtr) -> String {
         guard let text = error.pointee.message else { return "unknown XML error" }
         let lines = String(cString: text).split(whereSeparator: \.isNewline)
         return lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")

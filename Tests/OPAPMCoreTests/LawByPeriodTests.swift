@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 /// Issue 19's corrections, each decided by the law for its period and tested at its boundary.
 @Suite struct LawByPeriodTests {

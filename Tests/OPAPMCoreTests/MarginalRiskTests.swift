@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 @Suite struct MarginalRiskTests {
     /// Domain brief 2.4: E = $10,000,000, bands 0–2% at 0%, 2–8% at 40%, 8–15.2% at 25%, nothing above.

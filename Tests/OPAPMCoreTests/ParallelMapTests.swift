@@ -1,6 +1,13 @@
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 /// Results land in input order, whatever the number of threads, each made exactly once.
 @Suite struct ParallelMapTests {

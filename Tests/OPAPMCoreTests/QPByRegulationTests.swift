@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 /// Issue 20 cases 1, 4 and 6: QP status as 414.1440 decides it (method mixing), impossible figures, the
 /// PY2026 row.

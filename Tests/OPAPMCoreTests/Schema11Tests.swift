@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 /// Issue 19, item 3: schema 1.1 is backward compatible, and each addition decides or reports as documented.
 @Suite struct Schema11Tests {

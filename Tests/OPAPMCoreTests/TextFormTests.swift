@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 import OPAPMXML
 
 /// The fast paths that write numbers and read dates must agree with the slow, obvious ones.

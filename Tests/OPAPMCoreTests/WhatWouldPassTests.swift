@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import OPAPMCore
+@testable import OPAPMEngine
+@testable import OPAPMFiles
+@testable import OPAPMLaw
+@testable import OPAPMModel
+@testable import OPAPMPublishing
+@testable import OPAPMQP
+@testable import OPAPMRules
 
 /// Issue 23 item 5, in the engine: for a failing numeric criterion, the smallest single change that makes
 /// it pass, verified by deciding the changed arrangement; one step less does not pass.

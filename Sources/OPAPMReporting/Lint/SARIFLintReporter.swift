@@ -46,7 +46,7 @@ public struct SARIFLintReporter: LintReporter {
         /// Left out for an id without a rule entry: a wrong index would point at another rule.
         var ruleIndex: Int?
         var level: String
-        var message: Text
+        package var message: Text
         var locations: [Location]
         var partialFingerprints: [String: String]
         var properties: ResultProperties?
