@@ -20,7 +20,7 @@ public enum AtomicFile {
     }
 
     /// Writes every byte to the open file, retrying interrupted and short writes; why not, or nil.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to file: Int32) -> String? {
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to file: Int32) -> String? {
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
             let written = Foundation.write(file, base + offset, bytes.count - offset)

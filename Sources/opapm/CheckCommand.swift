@@ -70,26 +70,15 @@ struct CheckCommand: ParsableCommand {
                     + "give --output DIR/ for an index and one page per file")
         }
         let loader = try CommandSupport.loader(limits)
-        var engine = DeterminationEngine()
-        engine.drawsLiabilityCurve = format != .text
-        if let measures, let year {
-            do {
-                engine.measuresOverride = try MeasureCatalogue.load(cmsFile: measures, year: year)
-            } catch {
-                throw CommandSupport.fail(error.description)
-            }
+        var run = CheckRun(years: year.map { [$0] }, measuresFile: measures, approvedFile: approved)
+        run.drawsLiabilityCurve = format != .text
+        run.jobs = limits.jobs
+        let results: [FileDetermination]
+        do {
+            results = try run.run(files, loader: loader, progress: Progress.forTerminal(total: files.files.count))
+        } catch {
+            throw CommandSupport.fail(error.description)
         }
-        if let approved {
-            do {
-                engine.approvedArrangements = try ApprovedListReader.arrangementIds(path: approved)
-            } catch {
-                throw CommandSupport.fail("\(DisplayText.safe(approved)): \(error.description)")
-            }
-        }
-        let progress = Progress.forTerminal(total: files.files.count)
-        let results = engine.determine(
-            files, loader: loader, years: year.map { [$0] }, jobs: limits.jobs, keepingSubmissions: false, progress: progress)
-        progress?.finish()
         let report: String
         switch format {
         case .text: report = CheckTextReport.render(results, jobs: limits.jobs, quiet: quiet)
@@ -129,23 +118,10 @@ struct CheckCommand: ParsableCommand {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The directory report, replaced as a whole and only ever one opapm wrote (as a published list is).
+    /// The directory report (`HTMLCheckReport.replaceDirectory`).
     static func writeDirectory(_ results: [FileDetermination], to output: String, jobs: Int?) throws {
-        let out = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
-        let replacement: ListDirectory
         do {
-            replacement = try ListDirectory(out, files: HTMLCheckReport.directoryNames(fileCount: results.count))
-        } catch {
-            throw CommandSupport.fail(error.description)
-        }
-        if let failure = HTMLCheckReport.writeDirectory(results, jobs: jobs, write: { name, page in
-            replacement.write(Array(page.utf8), named: name)
-        }) {
-            replacement.discard()
-            throw CommandSupport.fail(failure)
-        }
-        do {
-            if let warning = try replacement.commit() { CommandSupport.warn(warning) }
+            if let warning = try HTMLCheckReport.replaceDirectory(results, at: output, jobs: jobs) { CommandSupport.warn(warning) }
         } catch {
             throw CommandSupport.fail(error.description)
         }

@@ -69,14 +69,13 @@ enum CommandSupport {
         }
     }
 
+    /// Appends to a file another program owns (`AppendedFile`).
     static func append(_ text: String, to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { throw fail("cannot write \(DisplayText.safe(path))") }
-        defer { try? handle.close() }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
+        do {
+            try AppendedFile.append(text, to: path)
+        } catch {
+            throw fail(error.description)
+        }
     }
 
     /// Ends the process with `status` once everything is written, without freeing what the run built:

@@ -1,29 +1,28 @@
 import ArgumentParser
 import OPAPMCore
-import OPAPMXML
 
 /// Bounds on reading untrusted submission files, shared by every command that reads them.
 struct LimitOptions: ParsableArguments {
     @Option(help: "Largest input file accepted, in bytes.")
-    var maxFileSize: Int64 = XMLLimits.defaultMaxFileBytes
+    var maxFileSize: Int64 = ReadingLimits.defaultMaxFileBytes
 
     @Option(help: "Deepest element nesting accepted.")
-    var maxDepth: Int = XMLLimits.defaultMaxDepth
+    var maxDepth: Int = ReadingLimits.defaultMaxDepth
 
     @Option(help: "Most roster entries (clinicians) one submission may list; reading stops past it. Check, lint and publish read rosters; validate and qp do not count them.")
     var maxRoster: Int = SubmissionLoader.defaultMaxRosterEntries
 
     @Option(help: "Most elements one document may have, roster entries not counted.")
-    var maxElements: Int = XMLLimits.defaultMaxElements
+    var maxElements: Int = ReadingLimits.defaultMaxElements
 
     @Option(help: "Longest text of one element accepted, in bytes.")
-    var maxTextSize: Int = XMLLimits.defaultMaxTextBytes
+    var maxTextSize: Int = ReadingLimits.defaultMaxTextBytes
 
     @Option(help: "Most bytes read from standard input (-).")
-    var maxStreamSize: Int64 = XMLLimits.defaultMaxStreamBytes
+    var maxStreamSize: Int64 = ReadingLimits.defaultMaxStreamBytes
 
     @Option(help: "Most XML diagnostics reported per file.")
-    var maxDiagnostics: Int = XMLLimits.defaultMaxDiagnostics
+    var maxDiagnostics: Int = ReadingLimits.defaultMaxDiagnostics
 
     @Option(help: "Threads to use (default: all cores). Output is the same for any number.")
     var jobs: Int?
@@ -39,8 +38,8 @@ struct LimitOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    var limits: XMLLimits {
-        XMLLimits(
+    var limits: ReadingLimits {
+        ReadingLimits(
             maxFileBytes: maxFileSize, maxDepth: maxDepth, maxDiagnostics: maxDiagnostics, maxElements: maxElements,
             maxTextBytes: maxTextSize, maxStreamBytes: maxStreamSize)
     }

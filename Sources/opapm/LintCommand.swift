@@ -81,22 +81,19 @@ struct LintCommand: ParsableCommand {
         let sideInputs = [configuration.file, configuration.measures.map { resolve($0, configuration) }].compactMap { $0 }
         for path in output { try CommandSupport.checkReportPath(path, inputs: files.files + paths + sideInputs) }
         let loader = try CommandSupport.loader(limits)
-        var engine = DeterminationEngine(severityOverrides: configuration.severityOverrides)
-        // Lint lists findings; the changes that would pass are check's.
-        engine.findsRemedies = false
-        engine.drawsLiabilityCurve = false  // no lint format shows it
         let years = year.map { [$0] } ?? configuration.years
-        if let measures = configuration.measures, let only = years?.first {
-            do {
-                engine.measuresOverride = try MeasureCatalogue.load(cmsFile: resolve(measures, configuration), year: only)
-            } catch {
-                throw CommandSupport.fail(error.description)
-            }
+        var run = CheckRun(years: years, measuresFile: configuration.measures.map { resolve($0, configuration) })
+        run.severityOverrides = configuration.severityOverrides
+        // Lint lists findings: the changes that would pass are check's, and no lint format draws curves.
+        run.findsRemedies = false
+        run.drawsLiabilityCurve = false
+        run.jobs = limits.jobs
+        let results: [FileDetermination]
+        do {
+            results = try run.run(files, loader: loader, progress: Progress.forTerminal(total: files.files.count))
+        } catch {
+            throw CommandSupport.fail(error.description)
         }
-        let progress = Progress.forTerminal(total: files.files.count)
-        let results = engine.determine(files, loader: loader, years: years, jobs: limits.jobs, keepingSubmissions: false,
-            progress: progress)
-        progress?.finish()
         var report = LintReport.from(
             results, toolVersion: OPAPM.configuration.version, maxFindings: maxFindings,
             failing: strict ? .warning : .error)

@@ -60,89 +60,29 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        var publication = Publication(
+            paths: paths, year: year, out: out, renditions: ListFormat.costliestFirst(formats))
+        publication.skipInvalid = skipInvalid
+        publication.asOf = asOf
+        publication.previous = previous
+        publication.withSource = withSource
+        publication.jobs = limits.jobs
         do {
-            try OutputSafety.checkListDirectory(out, inputs: paths, readBeforeWriting: [previous].compactMap { $0 })
-        } catch {
-            throw CommandSupport.fail("\(error.description); nothing written")
-        }
-        do {
-            try ListDirectory.checkReplaceable(out)
+            try publication.checkOutput()
         } catch {
             throw CommandSupport.fail(error.description)
         }
         let files = try CommandSupport.files(paths, jobs: limits.jobs)
         let loader = try CommandSupport.loader(limits)
-        var engine = DeterminationEngine()
-        // The list needs decisions only, not the changes that would pass.
-        engine.findsRemedies = false
-        engine.drawsLiabilityCurve = false  // the list shows decisions, not curves
-        let progress = Progress.forTerminal(total: files.files.count)
-        let results = engine.determine(files, loader: loader, years: nil, jobs: limits.jobs, keepingSubmissions: false,
-            progress: progress)
-        progress?.finish()
-
-        var skipped: [SkippedFile] = []
-        var fatal = false
-        for index in results.indices where !results[index].loaded {
-            let result = results[index]
-            let unparsable = result.unreadable || result.findings.contains { $0.rule != "XSD001" }
-            let reason = (unparsable ? "cannot be read or parsed: " : "invalid against the submission schema: ")
-                + (result.findings.first.map { "[\($0.rule)] " + ($0.line > 0 ? "line \($0.line): " : "") + $0.message } ?? "unknown")
-            if unparsable && !skipInvalid {
-                CommandSupport.warn("\(DisplayText.safe(result.path)): \(DisplayText.safe(reason))")
-                fatal = true
-            } else {
-                CommandSupport.warn("\(DisplayText.safe(result.path)): skipped, \(DisplayText.safe(reason))")
-                skipped.append(SkippedFile(file: result.path, reason: reason))
-            }
-        }
-        if fatal {
-            throw CommandSupport.fail("nothing written to \(DisplayText.safe(out)); fix the files above or use --skip-invalid")
-        }
-        for index in results.indices where !results[index].arrangements.isEmpty {
-            for finding in results[index].arrangements[0].findings where finding.rule == DuplicateArrangements.ruleId {
-                CommandSupport.warn("\(DisplayText.safe(results[index].path)): not listed: [\(finding.rule)] \(DisplayText.safe(finding.message))")
-            }
-        }
-        let list = ApprovedListBuilder.build(
-            results, year: year, asOf: asOf, skipped: skipped, jobs: limits.jobs, withSource: withSource)
-        var changes: ListChanges?
-        if let previous {
-            do {
-                changes = ListChanges(from: try PublishedList.load(path: previous), to: list)
-            } catch {
-                throw CommandSupport.fail("\(DisplayText.safe(previous)): cannot read the previous list: \(error.description)")
-            }
-        }
-        // The formats are independent: each is rendered and written on its own thread, so files are
-        // written while the costliest format is still being rendered.
-        let changed = changes
-        let chosen = ListFormat.costliestFirst(formats)
-        let replacement: ListDirectory
+        let outcome: Publication.Outcome
         do {
-            replacement = try ListDirectory(out, files: chosen.map { $0.fileName(year: year) })
+            outcome = try publication.run(
+                files, loader: loader, progress: Progress.forTerminal(total: files.files.count), warn: CommandSupport.warn)
         } catch {
             throw CommandSupport.fail(error.description)
         }
-        let outcomes = chosen.parallelMap(jobs: limits.jobs) { format -> (String, String?) in
-            let name = format.fileName(year: year)
-            do {
-                return (name, replacement.write(try format.render(list, changes: changed), named: name))
-            } catch {
-                return (name, "\(error)")
-            }
-        }
-        if let failure = outcomes.lazy.compactMap({ $0.1 }).first {
-            replacement.discard()
-            throw CommandSupport.fail("cannot write \(DisplayText.safe(out)): \(failure); nothing changed")
-        }
-        do {
-            if let warning = try replacement.commit() { CommandSupport.warn(warning) }
-        } catch {
-            throw CommandSupport.fail(error.description)
-        }
-        if let changes { print(ListMarkdown.changeLines(changes), terminator: "") }
-        print("\(list.arrangements.count) approved arrangement(s) for \(year) written to \(DisplayText.safe(out)): \(outcomes.map(\.0).sorted().joined(separator: ", "))")
+        if let changes = outcome.changes { print(ListMarkdown.changeLines(changes), terminator: "") }
+        print("\(outcome.list.arrangements.count) approved arrangement(s) for \(year) written to \(DisplayText.safe(out)): \(outcome.written.joined(separator: ", "))")
         CommandSupport.exitWithoutTeardown(0)
     }
 }

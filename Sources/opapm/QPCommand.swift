@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import OPAPMCore
 import OPAPMReporting
-import OPAPMXML
 
 struct QPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,56 +34,24 @@ struct QPCommand: ParsableCommand {
     }
 
     func run() throws {
-        let list: ApprovedList
+        let outcome: QPRun.Outcome
         do {
-            list = try ApprovedList.load(path: approved)
-        } catch {
-            throw CommandSupport.fail("\(DisplayText.safe(approved)): cannot read approved list: \(error.description)")
-        }
-        // A list of another year would silently drop every other payer arrangement from the numerators.
-        guard list.performanceYear == year else {
-            throw CommandSupport.fail(
-                "\(DisplayText.safe(approved)) is the approved list for \(list.performanceYear), not --year \(year): give the list for \(year)")
-        }
-        let loader: QPDataLoader
-        do {
-            loader = try QPDataLoader(limits: limits.limits)
-        } catch {
-            throw CommandSupport.fail("internal error: \(error)")
-        }
-        let loaded: (file: QPDataFile?, diagnostics: [XMLDiagnostic])
-        do {
-            loaded = try loader.loadFile(path: file)
+            outcome = try QPRun.run(file: file, approved: approved, year: year, limits: limits.limits)
         } catch {
             throw CommandSupport.fail(error.description)
         }
-        if !loaded.diagnostics.isEmpty {
-            for diagnostic in loaded.diagnostics {
-                let location = DisplayText.location(file, line: diagnostic.line, column: diagnostic.column)
-                print("\(location): error: [\(diagnostic.code.rawValue)] \(DisplayText.safe(diagnostic.message))")
-            }
+        switch outcome {
+        case .invalid(let lines), .impossible(let lines):
+            for line in lines { print(line) }
             throw ExitCode(1)
-        }
-        let data = loaded.file ?? QPDataFile(participants: [])
-        let impossible = QPDataChecks.problems(data.participants)
-        if !impossible.isEmpty {
-            for problem in impossible {
-                print("\(DisplayText.safe(file)): error: [\(problem.id)] \(DisplayText.safe(problem.message))")
+        case .scored(let results):
+            switch format {
+            case .text: print(QPReport.text(results), terminator: "")
+            case .json: print(try JSONOutput.encode(QPReportDocument(results: results)), terminator: "")
+            case .csv: print(QPReport.csv(results), terminator: "")
             }
-            throw ExitCode(1)
+            // Late or uncertified other-payer data is an error in the data, as impossible figures are.
+            if results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
         }
-        let calculator = QPCalculator(approved: list)
-        var results: [QPResult] = []
-        let facts = QPSubmissionFacts(data)
-        for participant in data.participants {
-            results.append(try calculator.determine(participant, year: year, facts: facts))
-        }
-        switch format {
-        case .text: print(QPReport.text(results), terminator: "")
-        case .json: print(try JSONOutput.encode(QPReportDocument(results: results)), terminator: "")
-        case .csv: print(QPReport.csv(results), terminator: "")
-        }
-        // Late or uncertified other-payer data is an error in the data, as impossible figures are.
-        if results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
 }

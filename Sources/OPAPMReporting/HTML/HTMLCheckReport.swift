@@ -57,6 +57,20 @@ public enum HTMLCheckReport {
         return "file-" + String(repeating: "0", count: max(0, 5 - number.count)) + number + ".html"
     }
 
+    /// The directory report at `output`, replacing as a whole only a directory opapm wrote (as a
+    /// published list is): every page, or nothing. Returns a warning from the replacement, if any.
+    public static func replaceDirectory(_ files: [FileDetermination], at output: String, jobs: Int?) throws(WriteFailure) -> String? {
+        let out = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        let replacement = try ListDirectory(out, files: directoryNames(fileCount: files.count))
+        if let failure = writeDirectory(files, jobs: jobs, write: { name, page in
+            replacement.write(Array(page.utf8), named: name)
+        }) {
+            replacement.discard()
+            throw WriteFailure(failure)
+        }
+        return try replacement.commit()
+    }
+
     /// The report as a directory: `index.html` (the totals and the overview, each row linking to its
     /// page), `rules.html` (every rule and finding explained) and one page per file, each small enough to
     /// open at once. Pages are made `filesPerPart` at a time on `jobs` threads and handed to `write` by

@@ -3,7 +3,7 @@ import OPAPMCore
 import OPAPMXML
 
 /// The formats `publish` writes, each to `approved-arrangements-PY.EXT`.
-public enum ListFormat: String, CaseIterable, Sendable {
+public enum ListFormat: String, CaseIterable, Sendable, ListRendition {
     case csv, json, xml, html, md
 
     public func fileName(year: Int) -> String { "approved-arrangements-\(year).\(rawValue)" }
