@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "opapm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "opapm", targets: ["opapm"]),
         .library(name: "OPAPMCore", targets: ["OPAPMCore"]),
@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // libxml2, seen only by OPAPMXML.
@@ -32,7 +33,7 @@ let package = Package(
         // The domain, in stages that depend one way (docs/architecture.md). Each may import only the
         // stages above it; the compiler refuses a back-edge.
         // The submission as plain values: arrangements, dates, exact amounts and rates, locations.
-        .target(name: "OPAPMModel"),
+        .target(name: "OPAPMModel", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // The law by performance year (the law file), the MIPS measure catalogue.
         .target(name: "OPAPMLaw", dependencies: ["OPAPMModel", "OPAPMFiles"]),
         // The rules of 414.1420 and 414.1445, one per file, their registry, and the risk analysis.

@@ -100,7 +100,7 @@ public enum JSONFile {
         switch type {
         case is String.Type: return "a string"
         case is Int.Type, is Int64.Type, is Int32.Type: return "a whole number"
-        case is Double.Type, is Decimal.Type: return "a number"
+        case is Double.Type, is Decimal.Type, is Exact.Type: return "a number"
         case is Bool.Type: return "true or false"
         default:
             return "\(type)".hasPrefix("Array") ? "an array" : "an object"

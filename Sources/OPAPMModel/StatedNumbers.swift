@@ -14,7 +14,7 @@ public struct StatedNumber: Sendable, Hashable {
 
     /// The element or attribute, for messages (`expectedExpenditures`, `band/@ratePercent`).
     public var name: String
-    public var value: Decimal
+    public var value: Exact
     public var kind: Kind
     public var location: SourceLocation
 }
@@ -23,10 +23,10 @@ extension Arrangement {
     /// Every amount and percent the arrangement states, in document order.
     public var statedNumbers: [StatedNumber] {
         var numbers: [StatedNumber] = []
-        func add(_ name: String, _ value: Decimal?, _ kind: StatedNumber.Kind, _ location: SourceLocation) {
+        func add(_ name: String, _ value: Exact?, _ kind: StatedNumber.Kind, _ location: SourceLocation) {
             if let value { numbers.append(StatedNumber(name: name, value: value, kind: kind, location: location)) }
         }
-        func add(_ name: String, _ located: Located<Decimal>?, _ kind: StatedNumber.Kind) {
+        func add(_ name: String, _ located: Located<Exact>?, _ kind: StatedNumber.Kind) {
             if let located { add(name, located.value, kind, located.location) }
         }
         add("cehrt/requiredPercent", cehrt.requiredPercent, .percent)

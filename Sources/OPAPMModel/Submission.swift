@@ -255,21 +255,21 @@ public struct RosterSummary: Sendable, Hashable {
     }
 
     /// Share of listed clinicians using CEHRT, in percent; nil for an empty roster.
-    public var cehrtPercent: Decimal? {
+    public var cehrtPercent: Exact? {
         guard clinicians > 0 else { return nil }
-        return Decimal(usingCEHRT).scaled(byPowerOfTen: 2).dividedExactly(by: Decimal(clinicians))
+        return Exact(usingCEHRT * 100, over: clinicians)
     }
 }
 
 public struct CEHRTTerms: Sendable, Hashable {
     public var required: Bool
-    public var requiredPercent: Located<Decimal>?
+    public var requiredPercent: Located<Exact>?
     public var evidence: [String]
     public var location: SourceLocation
 
     public init(
         required: Bool,
-        requiredPercent: Located<Decimal>? = nil,
+        requiredPercent: Located<Exact>? = nil,
         evidence: [String],
         location: SourceLocation
     ) {
@@ -334,17 +334,17 @@ public struct QualityMeasure: Sendable, Hashable {
 
 public struct FinancialRiskTerms: Sendable, Hashable {
     public var mechanisms: [RiskMechanism]
-    public var expectedExpenditures: Located<Decimal>?
+    public var expectedExpenditures: Located<Exact>?
     public var expenditureBasis: ExpenditureBasis?
     /// Schema 1.1: what the participants would spend without the arrangement (the (d)(6) cap, PY2020 on).
-    public var counterfactualExpenditures: Located<Decimal>? = nil
+    public var counterfactualExpenditures: Located<Exact>? = nil
     /// Present when risk is expressly defined in terms of revenue from the payer.
-    public var revenueFromPayer: Located<Decimal>?
+    public var revenueFromPayer: Located<Exact>?
     public var minimumLossRate: MinimumLossRate?
     public var bands: [LossBand]
-    public var withheldAmount: Located<Decimal>?
-    public var maximumLiability: Located<Decimal>?
-    public var stopLossPercent: Located<Decimal>?
+    public var withheldAmount: Located<Exact>?
+    public var maximumLiability: Located<Exact>?
+    public var stopLossPercent: Located<Exact>?
     public var capitation: CapitationTerms?
     /// Schema 1.1: where the contract states these terms.
     public var evidence: [String] = []
@@ -352,15 +352,15 @@ public struct FinancialRiskTerms: Sendable, Hashable {
 
     public init(
         mechanisms: [RiskMechanism],
-        expectedExpenditures: Located<Decimal>? = nil,
+        expectedExpenditures: Located<Exact>? = nil,
         expenditureBasis: ExpenditureBasis? = nil,
-        counterfactualExpenditures: Located<Decimal>? = nil,
-        revenueFromPayer: Located<Decimal>? = nil,
+        counterfactualExpenditures: Located<Exact>? = nil,
+        revenueFromPayer: Located<Exact>? = nil,
         minimumLossRate: MinimumLossRate? = nil,
         bands: [LossBand],
-        withheldAmount: Located<Decimal>? = nil,
-        maximumLiability: Located<Decimal>? = nil,
-        stopLossPercent: Located<Decimal>? = nil,
+        withheldAmount: Located<Exact>? = nil,
+        maximumLiability: Located<Exact>? = nil,
+        stopLossPercent: Located<Exact>? = nil,
         capitation: CapitationTerms? = nil,
         evidence: [String] = [],
         location: SourceLocation
@@ -383,12 +383,12 @@ public struct FinancialRiskTerms: Sendable, Hashable {
 
 public struct MinimumLossRate: Sendable, Hashable {
     /// Percent of expected expenditures.
-    public var percent: Decimal
+    public var percent: Exact
     /// Once the overrun passes the rate, sharing applies from the first dollar.
     public var firstDollar: Bool
     public var location: SourceLocation
 
-    public init(percent: Decimal, firstDollar: Bool, location: SourceLocation) {
+    public init(percent: Exact, firstDollar: Bool, location: SourceLocation) {
         self.percent = percent
         self.firstDollar = firstDollar
         self.location = location
@@ -397,16 +397,16 @@ public struct MinimumLossRate: Sendable, Hashable {
 
 /// A band of the overrun (percent of expected expenditures) with the share of it the entity owes.
 public struct LossBand: Sendable, Hashable {
-    public var fromPercent: Decimal
+    public var fromPercent: Exact
     /// nil: the band has no upper end.
-    public var toPercent: Decimal?
-    public var ratePercent: Decimal
+    public var toPercent: Exact?
+    public var ratePercent: Exact
     public var location: SourceLocation
 
     public init(
-        fromPercent: Decimal,
-        toPercent: Decimal? = nil,
-        ratePercent: Decimal,
+        fromPercent: Exact,
+        toPercent: Exact? = nil,
+        ratePercent: Exact,
         location: SourceLocation
     ) {
         self.fromPercent = fromPercent
@@ -422,7 +422,7 @@ public struct CapitationTerms: Sendable, Hashable {
     /// Schema 1.1: what a settlement reconciles or shares (`losses`, `savings`, `both`); nil when not stated.
     public var reconciles: String? = nil
     public var settlementLocation: SourceLocation = .unknown
-    public var perCapitaPayment: Decimal?
+    public var perCapitaPayment: Exact?
     public var location: SourceLocation
 
     public init(
@@ -430,7 +430,7 @@ public struct CapitationTerms: Sendable, Hashable {
         settlement: Bool,
         reconciles: String? = nil,
         settlementLocation: SourceLocation = .unknown,
-        perCapitaPayment: Decimal? = nil,
+        perCapitaPayment: Exact? = nil,
         location: SourceLocation
     ) {
         self.allItemsAndServices = allItemsAndServices
@@ -448,8 +448,8 @@ public struct MedicalHomeTerms: Sendable, Hashable {
     public var elements: [MedicalHomeElement: Located<Bool>]
     public var performanceStandards: [String]
     public var consequences: [RiskMechanism]
-    public var amountAtRisk: Located<Decimal>?
-    public var averageEstimatedTotalRevenue: Located<Decimal>?
+    public var amountAtRisk: Located<Exact>?
+    public var averageEstimatedTotalRevenue: Located<Exact>?
     public var location: SourceLocation
 
     /// Elements stated as met, in the regulation's order.
@@ -463,8 +463,8 @@ public struct MedicalHomeTerms: Sendable, Hashable {
         elements: [MedicalHomeElement: Located<Bool>],
         performanceStandards: [String],
         consequences: [RiskMechanism],
-        amountAtRisk: Located<Decimal>? = nil,
-        averageEstimatedTotalRevenue: Located<Decimal>? = nil,
+        amountAtRisk: Located<Exact>? = nil,
+        averageEstimatedTotalRevenue: Located<Exact>? = nil,
         location: SourceLocation
     ) {
         self.primaryCare = primaryCare
@@ -479,15 +479,15 @@ public struct MedicalHomeTerms: Sendable, Hashable {
 }
 
 public struct QPFigures: Sendable, Hashable {
-    public var revenueThroughArrangement: Decimal
-    public var totalRevenueFromPayer: Decimal
+    public var revenueThroughArrangement: Exact
+    public var totalRevenueFromPayer: Exact
     public var patientsThroughArrangement: Int
     public var totalPatientsFromPayer: Int
     public var location: SourceLocation = .unknown
 
     public init(
-        revenueThroughArrangement: Decimal,
-        totalRevenueFromPayer: Decimal,
+        revenueThroughArrangement: Exact,
+        totalRevenueFromPayer: Exact,
         patientsThroughArrangement: Int,
         totalPatientsFromPayer: Int,
         location: SourceLocation = .unknown

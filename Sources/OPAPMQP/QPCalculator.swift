@@ -30,31 +30,31 @@ public struct QPScore: Sendable, Hashable, Codable {
     public var snapshot: QPSnapshot
     public var method: QPMethod
     /// Medicare Threshold Score of the participant's own figures, percent.
-    public var medicareScore: Decimal
+    public var medicareScore: Exact
     /// QP data 1.1: the APM Entity group's Medicare Threshold Score at this snapshot, for an eligible
     /// clinician or TIN; through PY2025 the Medicare Option is decided by it.
-    public var groupMedicareScore: Decimal?
+    public var groupMedicareScore: Exact?
     /// The score the Medicare Option was decided by: the group's (through PY2025 for an individual or
     /// TIN), the better of the two (PY2026 on, secondary), or the participant's own; nil: no Medicare
     /// Option determination at this level.
-    public var medicareOptionScore: Decimal?
+    public var medicareOptionScore: Exact?
     /// The Medicare score the All-Payer option used for its Medicare minimum and numerator: the group's,
     /// weighted, when it is higher than the participant's own (414.1440(d)(3)).
-    public var allPayerMedicareScore: Decimal?
+    public var allPayerMedicareScore: Exact?
     /// All-Payer Threshold Score, percent; nil where the option does not apply.
-    public var allPayerScore: Decimal?
-    public var allPayerNumerator: Decimal?
-    public var allPayerDenominator: Decimal?
+    public var allPayerScore: Exact?
+    public var allPayerNumerator: Exact?
+    public var allPayerDenominator: Exact?
     public var medicareStatus: QPStatus
     public var allPayerStatus: QPStatus?
     /// The exact scores, which decide; the rounded ones above are for reports.
-    var medicareExact: Decimal = 0
+    var medicareExact: Exact = 0
     /// The participant's own Medicare score, exact.
-    var ownMedicareExact: Decimal = 0
-    var allPayerMedicareExact: Decimal = 0
+    var ownMedicareExact: Exact = 0
+    var allPayerMedicareExact: Exact = 0
 
-    func medicareExact(own: Bool) -> Decimal { own ? ownMedicareExact : medicareExact }
-    var allPayerExact: Decimal?
+    func medicareExact(own: Bool) -> Exact { own ? ownMedicareExact : medicareExact }
+    var allPayerExact: Exact?
 
     enum CodingKeys: String, CodingKey {
         case snapshot, method, medicareScore, groupMedicareScore, medicareOptionScore, allPayerMedicareScore, allPayerScore,
@@ -76,11 +76,11 @@ public struct QPResult: Sendable, Hashable, Codable {
     public var method: QPMethod?
     public var medicareMinimumMethod: QPMethod?
     public var snapshot: QPSnapshot?
-    public var medicareScore: Decimal?
-    public var allPayerScore: Decimal?
+    public var medicareScore: Exact?
+    public var allPayerScore: Exact?
     public var reason: String
     /// Incentive percent for a QP in this year (paid two years later); nil when not a QP.
-    public var bonusPercent: Decimal?
+    public var bonusPercent: Exact?
     /// Exclusions applied and arrangements counted in the denominator only.
     public var notes: [String]
     public var scores: [QPScore]
@@ -261,8 +261,8 @@ public struct QPCalculator: Sendable {
         table: QPYearThresholds, parameters: PerformanceYearParameters, approved: Set<String>, allPayerBlocked: String?,
         notes: inout [String]
     ) -> QPScore {
-        func value(_ amounts: QPAmounts) -> Decimal {
-            method == .paymentAmount ? amounts.payments : Decimal(amounts.patients)
+        func value(_ amounts: QPAmounts) -> Exact {
+            method == .paymentAmount ? amounts.payments : Exact(amounts.patients)
         }
         let own = Self.percent(value(data.medicareAdvancedAPM), of: value(data.medicareTotal))
         let groupScore = group.map { Self.percent(value($0.medicareAdvancedAPM), of: value($0.medicareTotal)) }
@@ -270,7 +270,7 @@ public struct QPCalculator: Sendable {
             notes.append("the APM Entity group gives no figures for \(data.snapshot.rawValue): no Medicare Option determination there")
         }
         // The Medicare Option's score: the group's, the better of the two, or the participant's own.
-        var optionScore: Decimal?
+        var optionScore: Exact?
         if assessment.optionByGroup, let groupScore { optionScore = groupScore }
         if assessment.optionByOwn { optionScore = max(optionScore ?? own, own) }
         let medicareStatus = optionScore.flatMap { score in
@@ -387,7 +387,7 @@ public struct QPCalculator: Sendable {
         return best
     }
 
-    static func percent(_ part: Decimal, of whole: Decimal) -> Decimal {
+    static func percent(_ part: Exact, of whole: Exact) -> Exact {
         whole > 0 ? part * 100 / whole : 0
     }
 

@@ -8,10 +8,10 @@ import OPAPMRules
 
 /// A payment-amount and patient-count pair.
 public struct QPAmounts: Sendable, Hashable, Codable {
-    public var payments: Decimal
+    public var payments: Exact
     public var patients: Int
 
-    public init(payments: Decimal, patients: Int) {
+    public init(payments: Exact, patients: Int) {
         self.payments = payments
         self.patients = patients
     }

@@ -9,10 +9,10 @@ import OPAPMRules
 /// One status's thresholds for one method, in percent.
 public struct QPThreshold: Sendable, Hashable, Codable {
     /// Medicare Option threshold score.
-    public var medicare: Decimal
+    public var medicare: Exact
     /// All-Payer Combination Option: all-payer total and the Medicare minimum; nil where the option does not exist.
-    public var allPayerTotal: Decimal?
-    public var allPayerMedicareMinimum: Decimal?
+    public var allPayerTotal: Exact?
+    public var allPayerMedicareMinimum: Exact?
 }
 
 /// QP and Partial QP thresholds and the incentive for one performance year (42 CFR 414.1430; PY = payment year − 2).
@@ -23,7 +23,7 @@ public struct QPYearThresholds: Sendable, Hashable {
     public var partialPayment: QPThreshold
     public var partialPatients: QPThreshold
     /// APM incentive payment as a percent of covered professional services, paid two years later; 0 for none.
-    public var bonusPercent: Decimal
+    public var bonusPercent: Exact
     public var source: String
     public var confirmed: Bool
     /// The weakest provenance among the year's thresholds (the incentive's is in its row).
@@ -45,7 +45,7 @@ public struct QPYearThresholds: Sendable, Hashable {
 public enum QPThresholdTable {
     public static func thresholds(for year: Int) throws(PerformanceYearTable.UnsupportedYear) -> QPYearThresholds {
         let parameters = try PerformanceYearTable.parameters(for: year)
-        func value(_ key: LawKey) -> YearValue<Decimal?> {
+        func value(_ key: LawKey) -> YearValue<Exact?> {
             parameters.qp[key] ?? YearValue(nil, source: "not in the law file", provenance: .unverified)
         }
         func t(_ medicare: LawKey, _ total: LawKey, _ minimum: LawKey) -> QPThreshold {

@@ -227,7 +227,7 @@ public enum CheckTextReport {
     }
 
     /// `(s, u]: average A, lowest L`.
-    static func appendWindow(_ start: Decimal, _ end: Decimal, average: Decimal, lowest: Decimal, to out: inout String) {
+    static func appendWindow(_ start: Exact, _ end: Exact, average: Exact, lowest: Exact, to out: inout String) {
         out += "("
         out += start.percentText
         out += ", "

@@ -15,14 +15,14 @@ import Testing
 @Suite struct QPLevelsAndCountyTests {
     /// The brief's table (section 4): QP payment / patients ; Partial payment / patients, the Medicare
     /// Option and the All-Payer total (nil: no All-Payer option), and the Medicare minimums.
-    static let table: [(years: ClosedRange<Int>, medicare: [Decimal], allPayer: [Decimal]?)] = [
+    static let table: [(years: ClosedRange<Int>, medicare: [Exact], allPayer: [Exact]?)] = [
         (2017...2018, [25, 20, 20, 10], nil),
         (2019...2024, [50, 35, 40, 25], [50, 35, 40, 25]),
         (2025...2025, [75, 50, 50, 35], [75, 50, 50, 35]),
         (2026...2026, [50, 35, 40, 25], [50, 35, 40, 25]),
         (2027...2027, [75, 50, 50, 35], [75, 50, 50, 35]),
     ]
-    static let minimums: [Decimal] = [25, 20, 20, 10]
+    static let minimums: [Exact] = [25, 20, 20, 10]
     static let cells: [(status: QPStatus, method: QPMethod)] = [
         (.qp, .paymentAmount), (.qp, .patientCount), (.partialQP, .paymentAmount), (.partialQP, .patientCount),
     ]
@@ -37,7 +37,7 @@ import Testing
     }
 
     func amounts(_ method: QPMethod, _ value: Int) -> QPAmounts {
-        method == .paymentAmount ? QPAmounts(payments: Decimal(value), patients: 0) : QPAmounts(payments: 0, patients: value)
+        method == .paymentAmount ? QPAmounts(payments: Exact(value), patients: 0) : QPAmounts(payments: 0, patients: value)
     }
 
     /// An APM Entity with Medicare `part` of 10,000 units (payments in dollars, or patients).
@@ -68,7 +68,7 @@ import Testing
             let expected = row.medicare[index]
             #expect(thresholds.threshold(status: cell.status, method: cell.method).medicare == expected, "\(year) \(cell)")
             // Medicare Option: 10,000 units, so a percent is 100 units; one unit under misses it.
-            let at = NSDecimalNumber(decimal: expected * 100).intValue
+            let at = (expected * 100).intValue!
             let met = try calculator.determine(entity(cell.method, medicare: at), year: year)
             #expect(met.status >= cell.status && met.option == .medicare, "\(year) \(cell) at \(expected)%: \(met.reason)")
             let under = try calculator.determine(entity(cell.method, medicare: at - 1), year: year)
@@ -85,8 +85,8 @@ import Testing
             #expect(thresholds.threshold(status: cell.status, method: cell.method).allPayerMedicareMinimum == minimum)
             // All-Payer: the Medicare minimum exactly met (and under the Partial QP Medicare threshold, so the
             // Medicare Option cannot decide), the total exactly met over 20,000 units, then one unit under each.
-            let medicare = NSDecimalNumber(decimal: minimum * 100).intValue
-            let units = NSDecimalNumber(decimal: total * 200).intValue
+            let medicare = (minimum * 100).intValue!
+            let units = (total * 200).intValue!
             let exact = try calculator.determine(allPayer(cell.method, medicare: medicare, total: units), year: year)
             #expect(exact.status >= cell.status && exact.option == .allPayer, "\(year) \(cell) all-payer at \(total)%: \(exact.reason)")
             let totalUnder = try calculator.determine(allPayer(cell.method, medicare: medicare, total: units - 1), year: year)

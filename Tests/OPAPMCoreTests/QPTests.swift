@@ -22,10 +22,10 @@ let approved2020 = ApprovedList(
 func participant(_ method: QPMethod, medicare: String, allPayer: String, snapshot: QPSnapshot = .august31) -> QPParticipant {
     let apm = decimal(medicare) * 100
     let through = decimal(allPayer) * 200 - apm
-    func amounts(_ value: Decimal) -> QPAmounts {
+    func amounts(_ value: Exact) -> QPAmounts {
         method == .paymentAmount
             ? QPAmounts(payments: value, patients: 0)
-            : QPAmounts(payments: 0, patients: NSDecimalNumber(decimal: value).intValue)
+            : QPAmounts(payments: 0, patients: (value).intValue!)
     }
     let data = QPSnapshotData(
         snapshot: snapshot, medicareAdvancedAPM: amounts(apm), medicareTotal: amounts(10000),
@@ -144,7 +144,7 @@ func status(_ participant: QPParticipant, year: Int = 2020, list: ApprovedList =
         return base
     }
 
-    func allPayerScore(_ participant: QPParticipant) throws -> Decimal? {
+    func allPayerScore(_ participant: QPParticipant) throws -> Exact? {
         try QPCalculator(approved: approved2020).determine(participant, year: 2020).scores
             .first { $0.method == .paymentAmount }?.allPayerScore
     }

@@ -18,8 +18,8 @@ func repositoryPath(_ relative: String) -> String {
     repositoryRoot.appendingPathComponent(relative).path
 }
 
-func decimal(_ text: String) -> Decimal {
-    Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? .nan
+func decimal(_ text: String) -> Exact {
+    Exact(decimalText: text)!
 }
 
 func loadSample(_ relative: String) throws -> Submission {

@@ -15,39 +15,39 @@ public enum Determination: String, Sendable, Hashable, Codable {
 /// The figures behind a decision, rounded for reporting (percents to 4 decimals, dollars to cents).
 public struct Figures: Sendable, Hashable, Codable {
     public var route: RiskRoute?
-    public var cehrtMinimumPercent: Decimal?
-    public var cehrtRequiredPercent: Decimal?
+    public var cehrtMinimumPercent: Exact?
+    public var cehrtRequiredPercent: Exact?
     /// CEHRT share by APM Entity TIN, computed from rosters.
-    public var cehrtShareByEntity: [String: Decimal]?
-    public var expectedExpenditures: Decimal?
-    public var totalRiskRequirementPercent: Decimal?
+    public var cehrtShareByEntity: [String: Exact]?
+    public var expectedExpenditures: Exact?
+    public var totalRiskRequirementPercent: Exact?
     public var totalRiskRequirementBasis: String?
     /// The benchmark stated, when the (d)(6) cap assessed risk against lower counterfactual spending
     /// (`expectedExpenditures` is then that spending).
-    public var expectedExpendituresCappedFrom: Decimal?
-    public var totalRiskPercent: Decimal?
-    public var totalRiskDollars: Decimal?
+    public var expectedExpendituresCappedFrom: Exact?
+    public var totalRiskPercent: Exact?
+    public var totalRiskDollars: Exact?
     public var totalRiskUnbounded: Bool?
-    public var totalRiskPercentOfRevenue: Decimal?
+    public var totalRiskPercentOfRevenue: Exact?
     public var marginalRiskMethod: MarginalRiskMethod?
-    public var marginalWindowStartPercent: Decimal?
-    public var marginalWindowEndPercent: Decimal?
-    public var averageMarginalRiskPercent: Decimal?
-    public var lowestMarginalRiskPercent: Decimal?
-    public var averageMarginalRiskWithoutAllowancesPercent: Decimal?
+    public var marginalWindowStartPercent: Exact?
+    public var marginalWindowEndPercent: Exact?
+    public var averageMarginalRiskPercent: Exact?
+    public var lowestMarginalRiskPercent: Exact?
+    public var averageMarginalRiskWithoutAllowancesPercent: Exact?
     /// Average and lowest rate over (0, u], without the small-loss allowance: the test is met over either
     /// window, since the allowance is never used against the arrangement.
-    public var averageMarginalRiskFromZeroPercent: Decimal?
-    public var lowestMarginalRiskFromZeroPercent: Decimal?
+    public var averageMarginalRiskFromZeroPercent: Exact?
+    public var lowestMarginalRiskFromZeroPercent: Exact?
     /// Corners of the liability curve L(x), overrun and liability as percents of expected expenditures.
     public var liabilityCurve: [CurvePoint]?
-    public var smallLossPercent: Decimal?
-    public var marginalRiskMinimumPercent: Decimal?
+    public var smallLossPercent: Exact?
+    public var marginalRiskMinimumPercent: Exact?
     public var medicalHomeElementsMet: Int?
     /// How many of the seven elements the law asks for.
     public var medicalHomeElementsMinimum: Int?
-    public var medicalHomeAmountAtRiskPercent: Decimal?
-    public var medicalHomeMinimumPercent: Decimal?
+    public var medicalHomeAmountAtRiskPercent: Exact?
+    public var medicalHomeMinimumPercent: Exact?
     /// The provenance of each threshold above that comes from the law, by the figure's name
     /// (`cehrtMinimumPercent`, `totalRiskRequirementPercent`, …): codified, secondary, unverified or
     /// interpretation. `parameters` gives each value's paragraph and amendment.

@@ -172,7 +172,7 @@ public struct DeterminationEngine: Sendable {
         figures.cehrtMinimumPercent = parameters.cehrtMinimumPercent.value
         provenance.cehrtMinimumPercent = parameters.cehrtMinimumPercent.provenance
         figures.cehrtRequiredPercent = arrangement.cehrt.requiredPercent?.value
-        var shares: [String: Decimal] = [:]
+        var shares: [String: Exact] = [:]
         for entity in arrangement.apmEntities {
             if let share = entity.roster?.cehrtPercent { shares[entity.tin] = share.rounded(4) }
         }
@@ -223,7 +223,7 @@ public struct DeterminationEngine: Sendable {
             figures.medicalHomeMinimumPercent = parameters.medicalHomeMinimumPercent.value
             provenance.medicalHomeMinimumPercent = parameters.medicalHomeMinimumPercent.provenance
             if let amount = home.amountAtRisk?.value, let revenue = home.averageEstimatedTotalRevenue?.value, revenue > 0 {
-                figures.medicalHomeAmountAtRiskPercent = amount.scaled(byPowerOfTen: 2).dividedExactly(by: revenue).rounded(4)
+                figures.medicalHomeAmountAtRiskPercent = (amount.scaled(byPowerOfTen: 2) / revenue).rounded(4)
             }
         }
         figures.provenance = provenance

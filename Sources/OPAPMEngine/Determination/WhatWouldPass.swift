@@ -22,7 +22,7 @@ public struct Remedy: Sendable, Hashable, Codable {
 /// FR002 (a cap on the liability) and FR004 (each loss-sharing band's rate), one change at a time.
 enum WhatWouldPass {
     /// Rates are searched in hundredths of a percent, from the band's own rate up to 100%.
-    static let rateStep = Decimal(string: "0.01")!
+    static let rateStep = Exact(1, over: 100)
 
     static func remedies(for submission: Submission, year: Int, failing: Set<String>, engine: DeterminationEngine) -> [Remedy] {
         guard let parameters = try? PerformanceYearTable.parameters(for: year) else { return [] }
@@ -64,7 +64,7 @@ enum WhatWouldPass {
         }
         if failing.contains("FR004"), let risk = arrangement.financialRisk {
             for (index, band) in risk.bands.enumerated() where band.ratePercent < 100 {
-                func setting(_ rate: Decimal) -> (inout Submission) -> Void {
+                func setting(_ rate: Exact) -> (inout Submission) -> Void {
                     { $0.arrangement.financialRisk?.bands[index].ratePercent = rate }
                 }
                 guard passes("FR004", setting(100)) else { continue }
@@ -73,9 +73,9 @@ enum WhatWouldPass {
                 var high = 10_000
                 while high - low > 1 {
                     let middle = (low + high) / 2
-                    if passes("FR004", setting(Decimal(middle) / 100)) { high = middle } else { low = middle }
+                    if passes("FR004", setting(Exact(middle) / 100)) { high = middle } else { low = middle }
                 }
-                let rate = Decimal(high) / 100
+                let rate = Exact(high) / 100
                 let span = band.toPercent.map { "\(band.fromPercent.percentText)–\($0.percentText)" } ?? "from \(band.fromPercent.percentText)"
                 remedies.append(Remedy(rule: "FR004", path: band.location.path, from: band.ratePercent.percentText, to: rate.percentText,
                     change: "raise the sharing rate of the band \(span) to \(rate.percentText) (now \(band.ratePercent.percentText))"))
@@ -85,18 +85,12 @@ enum WhatWouldPass {
     }
 
     /// Rounded up to the cent.
-    static func cents(up value: Decimal) -> Decimal {
-        var source = value * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &source, 0, .up)
-        return rounded / 100
+    static func cents(up value: Exact) -> Exact {
+        (value * 100).ceiling / 100
     }
 
     /// A percent as whole hundredths, rounded down.
-    static func hundredths(_ percent: Decimal) -> Int {
-        var source = percent * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &source, 0, .down)
-        return NSDecimalNumber(decimal: rounded).intValue
+    static func hundredths(_ percent: Exact) -> Int {
+        (percent * 100).floor.intValue ?? 0
     }
 }

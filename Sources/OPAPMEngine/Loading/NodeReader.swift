@@ -62,16 +62,16 @@ package struct NodeReader {
         return value
     }
 
-    var decimalValue: Decimal? { Self.decimal(node.text) }
+    var decimalValue: Exact? { Self.decimal(node.text) }
     var boolValue: Bool? { Self.bool(node.text) }
 
-    func decimal(_ name: String) throws(LoadError) -> Located<Decimal> {
+    func decimal(_ name: String) throws(LoadError) -> Located<Exact> {
         let child = try element(name)
         guard let value = child.decimalValue else { throw LoadError.badValue(child.node.text, at: child.node) }
         return Located(value, at: child.location)
     }
 
-    func optionalDecimal(_ name: String) throws(LoadError) -> Located<Decimal>? {
+    func optionalDecimal(_ name: String) throws(LoadError) -> Located<Exact>? {
         guard optionalElement(name) != nil else { return nil }
         return try decimal(name)
     }
@@ -94,7 +94,7 @@ package struct NodeReader {
         return value
     }
 
-    package func decimalAttribute(_ name: String) throws(LoadError) -> Decimal? {
+    package func decimalAttribute(_ name: String) throws(LoadError) -> Exact? {
         guard let raw = node.attribute(name) else { return nil }
         guard let value = Self.decimal(raw) else { throw LoadError.badValue(raw, at: node) }
         return value
@@ -106,38 +106,10 @@ package struct NodeReader {
         return Located(value, at: child.location)
     }
 
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
-    /// A plain decimal (optional sign, digits, optional fraction; no exponent), converted exactly.
-    /// Up to 19 digits are read straight into the significand: `Decimal(string:)` costs more than the
-    /// rest of loading a submission. Longer numbers go through it.
-    package static func decimal(_ text: String) -> Decimal? {
+    /// A plain decimal (optional sign, digits, optional fraction; no exponent), read exactly.
+    package static func decimal(_ text: String) -> Exact? {
         // Attribute values keep XML white space (xs:decimal collapses it); element text is already trimmed.
-        let trimmed = XMLTreeBuilder.trimmed(text)
-        var bytes = trimmed.utf8[...]
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        var significand: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var seenPoint = false
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-                continue
-            }
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-            digits += 1
-            if seenPoint { fractionDigits += 1 }
-            if digits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
-        }
-        guard digits > 0 else { return nil }
-        guard digits <= 19 else { return Decimal(string: trimmed, locale: posix) }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        Exact(decimalText: XMLTreeBuilder.trimmed(text))
     }
 
     static func bool(_ text: String) -> Bool? {

@@ -100,7 +100,7 @@ public enum LawKey: String, Sendable, CaseIterable {
             (.deadline(let nullable), .none):
             return optional(nullable)
         case (.percent, .text(let text)):
-            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), "\(number)" == text,
+            guard let number = Exact(decimalText: text), "\(number)" == text,
                 number >= 0, number <= 100
             else { return "must be a percent from 0 to 100 written as a decimal string, such as \"30\"" }
             return nil

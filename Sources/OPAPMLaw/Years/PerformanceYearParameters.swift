@@ -11,7 +11,7 @@ public final class PerformanceYearParameters: Sendable {
     /// 414.1425(f): whether the year has Other Payer Advanced APM determinations at all (PY2019 on).
     public let otherPayerDeterminations: YearValue<Bool>
     /// 414.1420(b): share of eligible clinicians in each APM Entity that must use (or be required to use) CEHRT.
-    public let cehrtMinimumPercent: YearValue<Decimal>
+    public let cehrtMinimumPercent: YearValue<Exact>
     /// 414.1420(b): `required` (PY2017–2019) or `used` (PY2020 on).
     public let cehrtTest: YearValue<String>
     /// 414.1445(c)(2): an arrangement shown to require CEHRT is presumed to meet 414.1420(b) (PY2018 on).
@@ -28,21 +28,21 @@ public final class PerformanceYearParameters: Sendable {
     /// 414.1420(c)(3): the outcome measure must itself come from an accepted source (PY2020 on).
     public let outcomeMeasureNeedsAcceptedSource: YearValue<Bool>
     /// 414.1420(d)(3)(i): total risk as a percent of expected expenditures.
-    public let nominalExpenditurePercent: YearValue<Decimal>
+    public let nominalExpenditurePercent: YearValue<Exact>
     /// 414.1420(d)(3)(i): total risk as a percent of revenue from the payer, when risk is defined in
     /// revenue terms (0 where `revenueStandardAvailable` is false).
-    public let nominalRevenuePercent: YearValue<Decimal>
+    public let nominalRevenuePercent: YearValue<Exact>
     /// Whether the revenue-based standard is available this year.
     public let revenueStandardAvailable: YearValue<Bool>
     /// 414.1420(d)(3)(ii)(B): total potential risk as a percent of expected expenditures; nil where the
     /// standard does not apply (PY2020 on).
-    public let totalPotentialRiskPercent: YearValue<Decimal?>
+    public let totalPotentialRiskPercent: YearValue<Exact?>
     /// 414.1420(d)(3)(ii): minimum marginal risk rate.
-    public let marginalRiskMinimumPercent: YearValue<Decimal>
+    public let marginalRiskMinimumPercent: YearValue<Exact>
     /// 414.1420(d)(5): lowest or average rate.
     public let marginalRiskMethod: YearValue<MarginalRiskMethod>
     /// 414.1420(d)(5)(iii): overruns below this percent of expected expenditures may be disregarded.
-    public let smallLossPercent: YearValue<Decimal>
+    public let smallLossPercent: YearValue<Exact>
     /// 414.1420(d)(5)(ii)–(iii): how the allowances are used (`never-against-the-arrangement`: interpretation).
     public let allowancesUse: YearValue<String>
     /// 414.1420(d)(6): expected expenditures are capped at what the participant would spend without the
@@ -51,7 +51,7 @@ public final class PerformanceYearParameters: Sendable {
     /// 414.1420(d)(7): whose contracts with CMS are not capitation: `cms-ma-organization-contracts`.
     public let capitationExclusion: YearValue<String>
     /// 414.1420(d)(4): medical-home nominal amount, percent of average estimated total revenue; nil before PY2019.
-    public let medicalHomeMinimumPercent: YearValue<Decimal?>
+    public let medicalHomeMinimumPercent: YearValue<Exact?>
     /// 414.1305: how many of the seven medical-home elements the model must have.
     public let medicalHomeElementsMinimum: YearValue<Int>
     /// 414.1420(d)(2): the Aligned Other Payer Medical Home Model route (PY2020 on).
@@ -77,7 +77,7 @@ public final class PerformanceYearParameters: Sendable {
     /// 414.1440(e)(2): when All-Payer QP data is due; nil before the option exists.
     public let qpDataDeadline: YearValue<Deadline?>
     /// 414.1430 and 414.1450: the QP and Partial QP thresholds and the incentive (`QPThresholdTable`).
-    public let qp: [LawKey: YearValue<Decimal?>]
+    public let qp: [LawKey: YearValue<Exact?>]
     /// Every value of the law in force this year that decides an arrangement, for reports (the QP
     /// thresholds are left out: `opapm law` and the QP report show them).
     public let rows: [ParameterRow]
@@ -96,7 +96,7 @@ public final class PerformanceYearParameters: Sendable {
         }
         func flag(_ value: LawValue) -> Bool { if case .flag(let flag) = value { return flag } else { return false } }
         func text(_ value: LawValue) -> String? { if case .text(let text) = value { return text } else { return nil } }
-        func decimal(_ value: LawValue) -> Decimal? { text(value).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+        func decimal(_ value: LawValue) -> Exact? { text(value).flatMap { Exact(decimalText: $0) } }
         func list(_ value: LawValue) -> [String] { if case .list(let list) = value { return list } else { return [] } }
 
         self.year = year
@@ -133,7 +133,7 @@ public final class PerformanceYearParameters: Sendable {
             deadlines[key] = value(key) { text($0).flatMap(Deadline.init) }
         }
         self.deadlines = deadlines
-        var qp: [LawKey: YearValue<Decimal?>] = [:]
+        var qp: [LawKey: YearValue<Exact?>] = [:]
         for key in LawKey.allCases where key.decidesQPStatus { qp[key] = value(key, decimal) }
         qpMedicareOptionLevel = value(.qpMedicareOptionLevel) { text($0) ?? "apm-entity-group" }
         weightedMedicareScore = value(.weightedMedicareScore, flag)

@@ -25,6 +25,6 @@ enum HTMLText {
     }
 }
 
-extension Decimal {
-    var double: Double { NSDecimalNumber(decimal: self).doubleValue }
+extension Exact {
+    var double: Double { doubleValue }
 }

@@ -21,7 +21,7 @@ struct RiskChart {
     private let bottom = 56.0
 
     /// L at x: the left value at a jump (the first of two points with the same overrun).
-    func liability(at x: Decimal) -> Decimal {
+    func liability(at x: Exact) -> Exact {
         guard let index = points.lastIndex(where: { $0.overrunPercent <= x }) else { return 0 }
         var base = index
         while base > 0 && points[base - 1].overrunPercent == points[base].overrunPercent { base -= 1 }
@@ -191,8 +191,8 @@ struct RiskChart {
             var rate = "—"
             if index + 1 < points.count, points[index + 1].overrunPercent > point.overrunPercent {
                 let next = points[index + 1]
-                rate = ((next.liabilityPercent - point.liabilityPercent) * 100 / (next.overrunPercent - point.overrunPercent))
-                    .rounded(3).percentText
+                let slope = (next.liabilityPercent - point.liabilityPercent) * 100 / (next.overrunPercent - point.overrunPercent)
+                rate = slope.percentText
             }
             html += "<tr><td>\(point.overrunPercent.percentText)</td><td>\(point.liabilityPercent.percentText)</td><td>\(rate)</td></tr>\n"
         }

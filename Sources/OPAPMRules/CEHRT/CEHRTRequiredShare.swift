@@ -33,7 +33,7 @@ public struct CEHRTRequiredShare: Rule {
         let minimum = context.parameters.cehrtMinimumPercent.value
         guard cehrt.required else {
             let documented = context.arrangement.apmEntities.allSatisfy { entity in
-                entity.roster?.cehrtPercent.map { !$0.isBelow(minimum) } ?? false
+                entity.roster?.cehrtPercent.map { $0 >= minimum } ?? false
             }
             if documented { return [] }
             return [Violation(
@@ -54,7 +54,7 @@ public struct CEHRTRequiredShare: Rule {
                 "required CEHRT share not stated", at: cehrt.location,
                 help: "state requiredPercent, the share of eligible clinicians required to use CEHRT", incomplete: true)]
         }
-        guard required.value.isBelow(minimum) else { return [] }
+        guard required.value < minimum else { return [] }
         return [Violation(
             "arrangement requires \(required.value.percentText) CEHRT use, needs \(minimum.percentText) for \(context.year) (short by \((minimum - required.value).percentText))",
             at: required.location)]

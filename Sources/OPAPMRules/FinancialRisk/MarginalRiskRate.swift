@@ -37,11 +37,11 @@ public struct MarginalRiskRate: Rule {
         let method = context.parameters.marginalRiskMethod.value
         let minimum = context.parameters.marginalRiskMinimumPercent.value
         let rate = risk.rate(for: method)
-        guard rate.isBelow(minimum) else { return [] }
+        guard rate < minimum else { return [] }
         // The small-loss allowance "may" disregard rates: never against the arrangement, so the test is
         // also met over (0, u] (the law file's allowancesUse).
         if context.parameters.allowancesUse.value == "never-against-the-arrangement",
-            let fromZero = risk.rateFromZero(for: method), !fromZero.isBelow(minimum)
+            let fromZero = risk.rateFromZero(for: method), fromZero >= minimum
         {
             return []
         }

@@ -28,7 +28,7 @@ public struct TotalPotentialRisk: Rule {
             let maximum = risk.maximumLiabilityPercent
         else { return [] }
         // PY2019 only: from PY2020 the nominal amount standard has no total potential risk floor.
-        guard let needed = context.parameters.totalPotentialRiskPercent.value, maximum.isBelow(needed) else { return [] }
+        guard let needed = context.parameters.totalPotentialRiskPercent.value, maximum < needed else { return [] }
         return [Violation(
             "total potential risk \(maximum.percentText) of expected expenditures (\(risk.dollars(maximum).dollarText)), needs \(needed.percentText) (\(risk.dollars(needed).dollarText))",
             at: terms.location)]

@@ -23,7 +23,7 @@ public struct AmountsNotNegative: Rule {
         failing: [RuleExample("samples/not-approved/INP001-negative-expected-expenditures.xml", year: 2024, at: "/submission/arrangement/financialRisk/expectedExpenditures")])
 
     public func check(_ context: RuleContext) -> [Violation] {
-        context.statedNumbers.filter { $0.kind == .money && $0.value.isBelow(0) }.map { number in
+        context.statedNumbers.filter { $0.kind == .money && $0.value < 0 }.map { number in
             Violation("\(number.name) is negative (\(number.value.dollarText))", at: number.location)
         }
     }

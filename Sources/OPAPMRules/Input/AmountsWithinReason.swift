@@ -7,7 +7,7 @@ public struct AmountsWithinReason: Rule {
     /// One trillion dollars: about a fifth of all US health spending in a year ($4.9 trillion in 2023,
     /// CMS National Health Expenditure Accounts), far beyond any one payer's arrangement. An amount above
     /// it is a slip (digits, units or exponent), and deciding on it would be deciding on noise.
-    public static let ceiling = Decimal(string: "1000000000000")!
+    public static let ceiling = Exact(1_000_000_000_000)
 
     public init() {}
 
@@ -29,7 +29,7 @@ public struct AmountsWithinReason: Rule {
         failing: [RuleExample("samples/not-approved/INP002-expected-expenditures-of-1e30.xml", year: 2024, at: "/submission/arrangement/financialRisk/expectedExpenditures")])
 
     public func check(_ context: RuleContext) -> [Violation] {
-        context.statedNumbers.filter { $0.kind == .money && Self.ceiling.isBelow($0.value) }.map { number in
+        context.statedNumbers.filter { $0.kind == .money && Self.ceiling < $0.value }.map { number in
             Violation("\(number.name) is \(number.value.dollarText), over the ceiling of \(Self.ceiling.dollarText)",
                 at: number.location)
         }

@@ -6,7 +6,7 @@ import OPAPMModel
 public struct RatesWithinRange: Rule {
     /// Overrun points (loss bands, minimum loss rate, stop-loss) are percents of expected expenditures;
     /// an overrun of ten times the expected spending is past any real arrangement's terms.
-    public static let overrunCeiling = Decimal(1000)
+    public static let overrunCeiling = Exact(1000)
 
     public init() {}
 
@@ -29,13 +29,13 @@ public struct RatesWithinRange: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.statedNumbers.compactMap { number in
-            let ceiling: Decimal
+            let ceiling: Exact
             switch number.kind {
             case .money: return nil
             case .percent: ceiling = 100
             case .overrunPercent: ceiling = Self.overrunCeiling
             }
-            guard number.value.isBelow(0) || ceiling.isBelow(number.value) else { return nil }
+            guard number.value < 0 || ceiling < number.value else { return nil }
             // The value as written, never rounded: 100.000001 is outside the range, and rounding it to 100% said otherwise.
             return Violation("\(number.name) is \(number.value)%, outside 0% to \(ceiling)%", at: number.location)
         }

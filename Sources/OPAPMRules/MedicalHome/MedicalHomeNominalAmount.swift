@@ -34,7 +34,7 @@ public struct MedicalHomeNominalAmount: Rule {
         }
         // No minimum: the year has no Other Payer determinations (SUB008 says so).
         guard let minimum = context.parameters.medicalHomeMinimumPercent.value else { return [] }
-        let share = amount.value.scaled(byPowerOfTen: 2).dividedExactly(by: revenue.value)
+        let share = (amount.value.scaled(byPowerOfTen: 2) / revenue.value)
         guard share < minimum else { return [] }
         return [Violation(
             "amount at risk \(amount.value.dollarText) is \(share.percentText) of average estimated total revenue \(revenue.value.dollarText), needs \(minimum.percentText) (\((minimum * revenue.value / 100).dollarText)) for \(context.year)",
