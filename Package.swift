@@ -74,7 +74,10 @@ let package = Package(
         .executableTarget(name: "opapm-fuzz", dependencies: ["OPAPMFuzzing", "CFuzzDriver"]),
 
         .testTarget(name: "OPAPMXMLTests", dependencies: ["OPAPMXML"]),
-        .testTarget(name: "OPAPMCoreTests", dependencies: ["OPAPMCore", "OPAPMXML", "OPAPMFuzzing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OPAPMCoreTests",
+            dependencies: ["OPAPMCore", "OPAPMXML", "OPAPMFuzzing", .product(name: "BigInt", package: "BigInt")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "OPAPMReportingTests", dependencies: ["OPAPMReporting", "OPAPMCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),

@@ -202,10 +202,22 @@ public struct Exact: Sendable, Hashable {
 
     /// Already reduced parts, small when both fit (and neither is `Int128.min`).
     private static func compact(_ numerator: BigInt, _ denominator: BigInt) -> Exact {
-        if let n = Int128(exactly: numerator), let d = Int128(exactly: denominator), n != .min, d != .min {
+        if let n = small(numerator), let d = small(denominator) {
             return Exact(storage: .small(numerator: n, denominator: d))
         }
         return Exact(storage: .large(numerator: numerator, denominator: denominator))
+    }
+
+    /// The value as an `Int128` other than `Int128.min`, read from its words (BigInt's own conversion
+    /// to 128 bits loses the low digits), or nil when it does not fit.
+    private static func small(_ value: BigInt) -> Int128? {
+        let words = value.magnitude.words
+        guard words.count <= 2 else { return nil }
+        var magnitude = UInt128(words.first ?? 0)
+        if words.count == 2 { magnitude |= UInt128(words[words.index(after: words.startIndex)]) << 64 }
+        guard magnitude <= UInt128(Int128.max) else { return nil }
+        let small = Int128(magnitude)
+        return value.sign == .minus ? -small : small
     }
 
     /// Binary GCD: no division, a few dozen steps for the denominators decimals and their quotients have.
