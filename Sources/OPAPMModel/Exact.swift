@@ -19,7 +19,28 @@ public struct Exact: Sendable, Hashable {
     enum Storage: Sendable, Hashable {
         /// Neither part is `Int128.min`, so magnitudes and negations never overflow.
         case small(numerator: Int128, denominator: Int128)
-        case large(numerator: BigInt, denominator: BigInt)
+        /// Boxed, so that copying an `Exact` (a submission holds dozens) copies at most one reference.
+        case large(LargeFraction)
+    }
+
+    /// A fraction past 128 bits.
+    final class LargeFraction: Sendable, Hashable {
+        let numerator: BigInt
+        let denominator: BigInt
+
+        init(numerator: BigInt, denominator: BigInt) {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
+
+        static func == (lhs: LargeFraction, rhs: LargeFraction) -> Bool {
+            lhs.numerator == rhs.numerator && lhs.denominator == rhs.denominator
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(numerator)
+            hasher.combine(denominator)
+        }
     }
 
     var storage: Storage
@@ -50,7 +71,9 @@ public struct Exact: Sendable, Hashable {
             negative = sign == UInt8(ascii: "-")
             bytes = bytes.dropFirst()
         }
-        var small: Int128 = 0
+        // Up to 19 digits (every amount and rate a submission states) in 64-bit arithmetic; the rest
+        // of the digits, if any, at arbitrary precision.
+        var small: UInt64 = 0
         var large: BigInt?
         var digits = 0
         var fractionDigits = 0
@@ -62,28 +85,35 @@ public struct Exact: Sendable, Hashable {
                 continue
             }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int128(byte - UInt8(ascii: "0"))
+            let digit = UInt64(byte - UInt8(ascii: "0"))
             digits += 1
             if seenPoint { fractionDigits += 1 }
             if let wide = large {
-                large = wide * 10 + BigInt(Int(digit))
+                large = wide * 10 + BigInt(digit)
+            } else if digits <= 19 {
+                small = small * 10 + digit
             } else {
-                let (times, overflow) = small.multipliedReportingOverflow(by: 10)
-                let (sum, carried) = times.addingReportingOverflow(digit)
-                if overflow || carried {
-                    large = BigInt(small) * 10 + BigInt(Int(digit))
-                } else {
-                    small = sum
-                }
+                large = BigInt(small) * 10 + BigInt(digit)
             }
         }
         guard digits > 0 else { return nil }
         if let large {
             self = Exact.reduced(negative ? -large : large, BigInt(10).power(fractionDigits))
-        } else if fractionDigits <= 38, let scale = Exact.powerOfTen(fractionDigits) {
-            self = Exact.reduced(negative ? -small : small, scale)
+            return
+        }
+        // Trailing zeros of the fraction go first ("1250000.00" is 1250000); what is left of
+        // numerator / 10^k can share only factors of 2 and 5 with it.
+        while fractionDigits > 0, small % 10 == 0, small != 0 {
+            small /= 10
+            fractionDigits -= 1
+        }
+        let numerator = negative ? -Int128(small) : Int128(small)
+        if fractionDigits == 0 || small == 0 {
+            self.init(storage: .small(numerator: small == 0 ? 0 : numerator, denominator: 1))
+        } else if let scale = Exact.powerOfTen(fractionDigits) {
+            self = Exact.reduced(numerator, scale)
         } else {
-            self = Exact.reduced(BigInt(negative ? -small : small), BigInt(10).power(fractionDigits))
+            self = Exact.reduced(BigInt(numerator), BigInt(10).power(fractionDigits))
         }
     }
 
@@ -98,7 +128,7 @@ public struct Exact: Sendable, Hashable {
     public var isNegative: Bool {
         switch storage {
         case .small(let numerator, _): return numerator < 0
-        case .large(let numerator, _): return numerator.sign == .minus && !numerator.isZero
+        case .large(let large): return large.numerator.sign == .minus && !large.numerator.isZero
         }
     }
 
@@ -108,7 +138,7 @@ public struct Exact: Sendable, Hashable {
     public var isInteger: Bool {
         switch storage {
         case .small(_, let denominator): return denominator == 1
-        case .large(_, let denominator): return denominator == 1
+        case .large(let large): return large.denominator == 1
         }
     }
 
@@ -146,7 +176,7 @@ public struct Exact: Sendable, Hashable {
     public var doubleValue: Double {
         switch storage {
         case .small(let numerator, let denominator): return Double(numerator) / Double(denominator)
-        case .large(let numerator, let denominator): return Double(numerator) / Double(denominator)
+        case .large(let large): return Double(large.numerator) / Double(large.denominator)
         }
     }
 
@@ -205,7 +235,7 @@ public struct Exact: Sendable, Hashable {
         if let n = small(numerator), let d = small(denominator) {
             return Exact(storage: .small(numerator: n, denominator: d))
         }
-        return Exact(storage: .large(numerator: numerator, denominator: denominator))
+        return Exact(storage: .large(LargeFraction(numerator: numerator, denominator: denominator)))
     }
 
     /// The value as an `Int128` other than `Int128.min`, read from its words (BigInt's own conversion
@@ -240,7 +270,7 @@ public struct Exact: Sendable, Hashable {
     var wide: (numerator: BigInt, denominator: BigInt) {
         switch storage {
         case .small(let numerator, let denominator): return (BigInt(numerator), BigInt(denominator))
-        case .large(let numerator, let denominator): return (numerator, denominator)
+        case .large(let large): return (large.numerator, large.denominator)
         }
     }
 }
@@ -279,7 +309,7 @@ extension Exact: AdditiveArithmetic, ExpressibleByIntegerLiteral {
     public static prefix func - (value: Exact) -> Exact {
         switch value.storage {
         case .small(let numerator, let denominator): return Exact(storage: .small(numerator: -numerator, denominator: denominator))
-        case .large(let numerator, let denominator): return compact(-numerator, denominator)
+        case .large(let large): return compact(-large.numerator, large.denominator)
         }
     }
 
@@ -320,8 +350,8 @@ extension Exact: AdditiveArithmetic, ExpressibleByIntegerLiteral {
             return numerator < 0
                 ? Exact(storage: .small(numerator: -denominator, denominator: -numerator))
                 : Exact(storage: .small(numerator: denominator, denominator: numerator))
-        case .large(let numerator, let denominator):
-            return Exact.reduced(denominator, numerator)
+        case .large(let large):
+            return Exact.reduced(large.denominator, large.numerator)
         }
     }
 
@@ -393,31 +423,57 @@ extension Exact: CustomStringConvertible {
     /// Rounded half away from zero to `places` decimals and written without trailing zeros
     /// (`12.5`, `-0.125`, `30`).
     public func roundedText(places: Int) -> String {
-        if case .small(let numerator, let denominator) = storage, let scale = Exact.powerOfTen(places), denominator <= scale,
-            scale % denominator == 0
-        {
-            // Already at most `places` decimals: written from the integer, as most figures are.
-            let (units, overflow) = numerator.multipliedReportingOverflow(by: scale / denominator)
-            if !overflow { return Exact.decimalText(units: units, places: places) }
+        if case .small(let numerator, let denominator) = storage, let scale = Exact.powerOfTen(places) {
+            // Most figures already have at most `places` decimals, and are written from the integer.
+            if denominator <= scale, scale % denominator == 0 {
+                let (units, overflow) = numerator.multipliedReportingOverflow(by: scale / denominator)
+                if !overflow { return Exact.decimalText(units: units, places: places) }
+            }
+            if let (units, _) = Exact.smallRoundedUnits(numerator, denominator, scale: scale) {
+                return Exact.decimalText(units: units, places: places)
+            }
         }
-        let (units, _) = rounded(places).decimalParts(maximumPlaces: places)
-        return units
+        return rounded(places).decimalParts(maximumPlaces: places).0
     }
 
-    /// `units` × 10^-places written with its decimal point and no trailing zeros.
+    /// `units` × 10^-places written with its decimal point and no trailing zeros, digit by digit into
+    /// a buffer on the stack: reports write several numbers for every figure of every file.
     static func decimalText(units: Int128, places: Int) -> String {
-        var digits = String(units.magnitude)
+        var magnitude = units.magnitude
         var places = places
-        while places > 0, digits.count > 1, digits.last == "0" {
-            digits.removeLast()
+        while places > 0, magnitude != 0, magnitude % 10 == 0 {
+            magnitude /= 10
             places -= 1
         }
-        if places > 0, digits == "0" { places = 0 }
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        if magnitude == 0 { return "0" }
+        let capacity = 48  // 39 digits of an Int128, a point, a leading zero, a sign
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var written = 0
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            func digit(_ value: UInt8) {
+                if places > 0 && written == places { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") + value)
+                written += 1
+            }
+            // 64-bit division wherever the value allows: 128-bit division is a library call.
+            while magnitude > UInt128(UInt64.max) {
+                let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 10)
+                digit(UInt8(remainder))
+                magnitude = quotient
+            }
+            var small = UInt64(magnitude)
+            while small > 0 {
+                digit(UInt8(small % 10))
+                small /= 10
+            }
+            while written <= places && places > 0 { digit(0) }
+            if units < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
         }
-        return units < 0 ? "-" + digits : digits
     }
 
     /// The decimal text of a value whose denominator divides 10^maximumPlaces, and whether it did.

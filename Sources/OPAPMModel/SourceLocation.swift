@@ -1,9 +1,10 @@
-/// A path written only when it is read. Loading gives each value the place of its element in the parse
-/// tree; most never appear in a finding, and writing every path cost more than deciding the rules that
-/// read them. The model sees only this promise, not the tree it comes from.
-public protocol DeferredPath: Sendable {
-    /// The written path, such as `/submission/arrangement/cehrt/requiredPercent`.
-    var text: String { get }
+/// The element paths of one document, written only when one is read. Loading gives each value the
+/// number of its element; most never appear in a finding, and writing every path cost more than
+/// deciding the rules that read them. The model sees only this promise, not the tree behind it; a
+/// class, so that copying a location copies one reference.
+public protocol ElementPaths: AnyObject, Sendable {
+    /// The written path of element `index`, such as `/submission/arrangement/cehrt/requiredPercent`.
+    func path(of index: Int32) -> String
 }
 
 /// Where a value came from in a submission file, so a finding can point at it.
@@ -15,16 +16,16 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         get {
             switch storedPath {
             case .written(let text): return text
-            case .element(let element): return element.text
+            case .element(let paths, let index): return paths.path(of: index)
             }
         }
         set { storedPath = .written(newValue) }
     }
 
-    /// A path given as text, or one to be written when read (`DeferredPath`).
+    /// A path given as text, or an element's, to be written when read (`ElementPaths`).
     private enum StoredPath: Sendable {
         case written(String)
-        case element(any DeferredPath)
+        case element(any ElementPaths, Int32)
     }
     private var storedPath: StoredPath
 
@@ -34,11 +35,11 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         self.storedPath = .written(path)
     }
 
-    /// The place of an element read from a document, its path written when first read.
-    public init(line: Int, column: Int = 0, element: some DeferredPath) {
+    /// The place of element `index` of a document, its path written when first read.
+    public init(line: Int, column: Int = 0, paths: any ElementPaths, element index: Int32) {
         self.line = line
         self.column = column
-        self.storedPath = .element(element)
+        self.storedPath = .element(paths, index)
     }
 
     public static let unknown = SourceLocation(line: 0, path: "")

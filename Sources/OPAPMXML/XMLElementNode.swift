@@ -175,7 +175,7 @@ public final class XMLPathTable: Sendable {
     }
 
     /// The path from the root, written in one allocation from the end backwards.
-    func path(of index: Int32) -> String {
+    public func path(of index: Int32) -> String {
         var length = 0
         var node = index
         while node >= 0 {
@@ -227,8 +227,10 @@ public final class XMLPathTable: Sendable {
 /// An element's path, written only when asked for: most values read from a submission never appear
 /// in a finding, and writing every path cost more than deciding the rules that use them.
 public struct XMLElementPath: Sendable {
-    let table: XMLPathTable
-    let index: Int32
+    /// The document's paths, shared by every element of it.
+    public let table: XMLPathTable
+    /// The element's number in document order.
+    public let index: Int32
 
     public var text: String { table.path(of: index) }
 }

@@ -200,7 +200,10 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil, standard
     @Test func benchRunsEveryScenario() throws {
         let (status, text) = try script("bench", ["smoke"])
         #expect(status == 0)
-        for scenario in ["roster-validate", "roster-check", "batch-check", "batch-publish", "growth-", "check seconds per MB"] {
+        for scenario in [
+            "roster-validate", "roster-check", "batch-check", "batch-check-1-thread", "batch-publish", "one-file-check", "start-up",
+            "growth-", "check seconds per MB", "release binary at most 25 MB",
+        ] {
             #expect(text.contains(scenario), "\(scenario) missing from:\n\(text)")
         }
     }
