@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // The workbench's server; its default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // What the workbench names of Hummingbird's own foundations: header names, its logger, byte limits.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2, seen only by OPAPMXML.
@@ -58,11 +64,19 @@ let package = Package(
         .target(
             name: "OPAPMReporting",
             dependencies: ["OPAPMCore", "OPAPMXML", .product(name: "Yams", package: "Yams")]),
+        // `opapm serve`: the workbench's review pages and JSON API over a directory of submissions.
+        .target(
+            name: "OPAPMWorkbench",
+            dependencies: [
+                "OPAPMCore", "OPAPMReporting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         // The command-line tool: argument parsing only.
         .executableTarget(
             name: "opapm",
             dependencies: [
-                "OPAPMCore", "OPAPMReporting",
+                "OPAPMCore", "OPAPMReporting", "OPAPMWorkbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

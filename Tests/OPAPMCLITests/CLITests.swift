@@ -138,6 +138,13 @@ func opapm(_ arguments: [String], environment: [String: String]? = nil, standard
 
     @Test(arguments: documentedCommands())
     func documentedCommandRuns(command: Command) throws {
+        // `opapm serve` runs until stopped: started as documented (on any free port), it must serve its page.
+        if command.arguments.first == "serve" {
+            let server = try Served(arguments: command.arguments, directory: command.arguments.dropFirst().first ?? ".")
+            let page = try server.request("GET", "/")
+            #expect(page.status == 200 && page.text.contains("Review queue"), "\(command)")
+            return
+        }
         // `< FILE` feeds FILE to standard input, as the shell would.
         var arguments = command.arguments
         var input: FileHandle?

@@ -8,14 +8,14 @@ enum HTMLPage {
     }
 
     /// Everything up to the body's content, for a page written in place.
-    static func opening(title: String, style: String) -> String {
+    static func opening(title: String, style: String, formsSubmitHere: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta http-equiv="Content-Security-Policy" content="\(formsSubmitHere ? servedPolicy : contentSecurityPolicy)">
         <title>\(HTMLText.escape(title))</title>
         <style>\(style)</style>
         </head>
@@ -28,6 +28,10 @@ enum HTMLPage {
     /// escaped escaping could fetch or send nothing.
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// A page the workbench serves: as above, but its forms may submit to the page's own origin.
+    static let servedPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'"
 
     /// Everything after the body's content.
     static func closing(script: String?) -> String {
