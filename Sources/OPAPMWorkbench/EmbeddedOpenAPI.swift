@@ -8,7 +8,7 @@ enum EmbeddedOpenAPI {
   "info": {
     "title": "opapm workbench API",
     "version": "1.0.0",
-    "description": "The JSON API of `opapm serve`: validate and check submissions (42 CFR 414.1420, 414.1445) with the same engine and reports as the command line, list the submissions of the served directory, and read the finding catalogue and the law by performance year. Errors are application/problem+json (RFC 9457). Bound to a network address, every request needs `Authorization: Bearer TOKEN`; the Host header must name the workbench's address and an Origin, when sent, its origin."
+    "description": "The JSON API of `opapm serve`: validate and check submissions (42 CFR 414.1420, 414.1445) with the same engine and reports as the command line, list the submissions of the served directory, and read the finding catalogue and the law by performance year. Errors are application/problem+json (RFC 9457). Bound to a network address, every request needs `Authorization: Bearer TOKEN`; the Host header must name the workbench's address and an Origin, when sent, its origin. A method an address does not answer gets 405 with an Allow header."
   },
   "servers": [
     {
@@ -33,6 +33,9 @@ enum EmbeddedOpenAPI {
           },
           "default": {
             "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
           }
         }
       }
@@ -46,10 +49,18 @@ enum EmbeddedOpenAPI {
             "name": "name",
             "in": "query",
             "required": false,
-            "description": "The file name the report gives the submission (no directory part); default submission.xml.",
+            "description": "The file name the report gives the submission: no directory part, no control character; default submission.xml.",
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[^/\\\\\\u0000-\\u001f\\u007f]+$",
+              "not": {
+                "enum": [
+                  ".",
+                  ".."
+                ]
+              }
             }
           }
         ],
@@ -80,6 +91,12 @@ enum EmbeddedOpenAPI {
           },
           "default": {
             "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
           }
         }
       }
@@ -93,10 +110,18 @@ enum EmbeddedOpenAPI {
             "name": "name",
             "in": "query",
             "required": false,
-            "description": "The file name the report gives the submission (no directory part); default submission.xml.",
+            "description": "The file name the report gives the submission: no directory part, no control character; default submission.xml.",
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[^/\\\\\\u0000-\\u001f\\u007f]+$",
+              "not": {
+                "enum": [
+                  ".",
+                  ".."
+                ]
+              }
             }
           },
           {
@@ -137,6 +162,12 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Problem"
           },
           "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
             "$ref": "#/components/responses/Problem"
           }
         }
@@ -206,6 +237,12 @@ enum EmbeddedOpenAPI {
           },
           "default": {
             "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
           }
         }
       }
@@ -221,7 +258,8 @@ enum EmbeddedOpenAPI {
             "required": true,
             "schema": {
               "type": "string"
-            }
+            },
+            "example": "pace-payment-rate-reduction.xml"
           }
         ],
         "responses": {
@@ -239,6 +277,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Problem"
           },
           "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
             "$ref": "#/components/responses/Problem"
           }
         }
@@ -264,6 +305,9 @@ enum EmbeddedOpenAPI {
           },
           "default": {
             "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
           }
         }
       }
@@ -279,7 +323,8 @@ enum EmbeddedOpenAPI {
             "required": true,
             "schema": {
               "type": "string"
-            }
+            },
+            "example": "FR004"
           }
         ],
         "responses": {
@@ -297,6 +342,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Problem"
           },
           "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
             "$ref": "#/components/responses/Problem"
           }
         }
@@ -333,6 +381,9 @@ enum EmbeddedOpenAPI {
             }
           },
           "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
             "$ref": "#/components/responses/Problem"
           }
         }

@@ -64,6 +64,12 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             return Problem.response(.forbidden, "Cross-origin request refused",
                 "requests may come only from the workbench's own pages")
         }
+        if let allowed = Self.allowedMethods(request.uri.path), !allowed.contains(request.method) {
+            var response = Problem.response(.methodNotAllowed, "Method not allowed",
+                "\(request.uri.path) answers \(allowed.map(\.rawValue).sorted().joined(separator: ", "))")
+            response.headers[.allow] = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            return response
+        }
         if let token {
             let given = request.headers[.authorization] ?? ""
             guard Self.constantTimeEqual(given, "Bearer " + token) else {
@@ -72,6 +78,19 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             }
         }
         return nil
+    }
+
+    /// The methods an address answers (schemas/openapi.json), or nil for an address the router decides.
+    static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
+        switch path {
+        case "/api/check", "/api/validate": return [.post]
+        case "/", "/api/openapi.json", "/api/submissions", "/api/rules", "/api/law": return [.get]
+        default:
+            if path.hasPrefix("/files/") || path.hasPrefix("/api/rules/") || (path.hasPrefix("/api/submissions/") && path.hasSuffix("/check")) {
+                return [.get]
+            }
+            return nil
+        }
     }
 
     /// Compares without stopping at the first difference, so the time taken tells nothing of the token.

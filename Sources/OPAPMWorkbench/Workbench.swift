@@ -49,6 +49,7 @@ public struct Workbench: Sendable {
         router.get("/files/:name") { _, context in self.filePage(Self.name(context)) }
         router.get("/api/openapi.json") { _, _ in Self.json(Array(EmbeddedOpenAPI.document.utf8)) }
         router.get("/api/submissions") { request, _ in
+            if let refusal = Self.badQuery(request) { return refusal }
             let rows = ReviewQueue.filtered(self.queue(), by: Self.filter(request))
             return Self.encoded(rows)
         }
@@ -128,14 +129,18 @@ public struct Workbench: Sendable {
     }
 
     func check(_ request: Request) async throws -> Response {
+        if let refusal = Self.badQuery(request) { return refusal }
         guard let bytes = try await body(request) else { return Self.tooLarge(configuration.maxRequestBytes) }
+        guard !bytes.isEmpty else { return Self.emptyBody() }
         let name = Self.displayName(request)
         let result = Self.engine().determine(loader.load(bytes: bytes, name: name), years: Self.filter(request).year.map { [$0] })
         return Self.encodedReport(CheckReport(files: [result]))
     }
 
     func validate(_ request: Request) async throws -> Response {
+        if let refusal = Self.badQuery(request) { return refusal }
         guard let bytes = try await body(request) else { return Self.tooLarge(configuration.maxRequestBytes) }
+        guard !bytes.isEmpty else { return Self.emptyBody() }
         let name = Self.displayName(request)
         let loaded = loader.load(bytes: bytes, name: name)
         let diagnostics = loaded.diagnostics.map {
@@ -178,6 +183,29 @@ public struct Workbench: Sendable {
             return "submission.xml"
         }
         return name
+    }
+
+    /// A query the API document does not allow: 400, saying which parameter and why.
+    static func badQuery(_ request: Request) -> Response? {
+        let query = request.uri.queryParameters
+        if let year = query.get("year"), Int(year).map({ (1...9999).contains($0) }) != true {
+            return Problem.response(.badRequest, "Not a performance year", "year must be a whole number from 1 to 9999")
+        }
+        if let determination = query.get("determination"),
+            !["approved", "not-approved", "incomplete", "unreadable"].contains(determination)
+        {
+            return Problem.response(.badRequest, "Unknown determination",
+                "determination is one of approved, not-approved, incomplete, unreadable")
+        }
+        if let name = query.get("name"), name.count > 255 || !SubmissionDirectory.isPlainName(name) {
+            return Problem.response(.badRequest, "Not a file name",
+                "name is a file name of at most 255 characters, with no directory part or control character")
+        }
+        return nil
+    }
+
+    static func emptyBody() -> Response {
+        Problem.response(.badRequest, "No submission", "send the submission's XML as the request body")
     }
 
     static func tooLarge(_ limit: Int) -> Response {

@@ -214,6 +214,17 @@ final class Served {
         #expect(try server.request("GET", "/api/rules", host: host, headers: ["Authorization": "Bearer \(token)"]).status == 200)
     }
 
+    /// schemathesis against the served document, bounded in examples and time and seeded: no server
+    /// error, every answer conforms to the document, invalid requests refused, undeclared methods 405.
+    @Test(.timeLimit(.minutes(5))) func theAPIConformsToItsDocument() throws {
+        let server = try Served("samples/approved")
+        let base = "http://127.0.0.1:\(server.port)"
+        let cli = "import sys; from schemathesis.cli import schemathesis; sys.argv[0] = 'schemathesis'; schemathesis()"
+        let result = try runPython(["-c", cli, "run", base + "/api/openapi.json", "--url", base, "--checks", "all",
+            "--max-examples", "12", "--seed", "1", "--request-timeout", "20", "--no-color"])
+        #expect(result.status == 0, "\(result.stdout.suffix(4000))")
+    }
+
     /// The document the server describes itself by is the one in schemas/, and names every route it serves.
     @Test func theOpenAPIDocumentIsServed() throws {
         let server = try Served("samples/approved")
