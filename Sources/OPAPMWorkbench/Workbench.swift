@@ -62,7 +62,7 @@ public struct Workbench: Sendable {
             guard let entry = FindingCatalogue.entry(id) else {
                 return Problem.response(.notFound, "Unknown finding id", "no finding has the id \(id); GET /api/rules lists them")
             }
-            return Self.encoded(RuleExplanation(entry))
+            return Self.encoded(RuleSummary.explaining(entry))
         }
         router.get("/api/law") { _, _ in
             (try? JSONOutput.encodeBytes(ActiveLaw.current.document)).map(Self.json)
@@ -250,7 +250,8 @@ struct ValidationResult: Encodable {
     var diagnostics: [Diagnostic]
 }
 
-/// A finding id as `GET /api/rules` lists it.
+/// A finding id as `GET /api/rules` lists it, and, explained (`GET /api/rules/{id}`, what
+/// `opapm explain ID` prints), with its help and its documentation page (Markdown, as docs/rules/ID.md).
 struct RuleSummary: Encodable {
     var id: String
     var kind: String
@@ -258,6 +259,8 @@ struct RuleSummary: Encodable {
     var severity: String
     var citation: String
     var summary: String
+    var help: String?
+    var page: String?
 
     init(_ entry: FindingCatalogue.Entry) {
         id = entry.id
@@ -267,28 +270,11 @@ struct RuleSummary: Encodable {
         citation = entry.citation
         summary = entry.summary
     }
-}
 
-/// `GET /api/rules/{id}`: what `opapm explain ID` prints, as JSON.
-struct RuleExplanation: Encodable {
-    var id: String
-    var kind: String
-    var title: String
-    var severity: String
-    var citation: String
-    var summary: String
-    var help: String
-    /// The id's documentation page (Markdown), as docs/rules/ID.md holds it.
-    var page: String
-
-    init(_ entry: FindingCatalogue.Entry) {
-        id = entry.id
-        kind = entry.kind.rawValue
-        title = entry.title
-        severity = entry.severity.rawValue
-        citation = entry.citation
-        summary = entry.summary
-        help = entry.help
-        page = RuleDocumentation.page(entry)
+    static func explaining(_ entry: FindingCatalogue.Entry) -> RuleSummary {
+        var explained = RuleSummary(entry)
+        explained.help = entry.help
+        explained.page = RuleDocumentation.page(entry)
+        return explained
     }
 }

@@ -199,6 +199,7 @@ final class Served {
         let page = try server.request("GET", "/")
         #expect(page.headers["content-security-policy"]?.contains("default-src 'none'") == true)
         #expect(page.headers["x-frame-options"] == "DENY" && page.headers["x-content-type-options"] == "nosniff")
+        #expect(page.headers["referrer-policy"] == "no-referrer" && page.headers["cache-control"] == "no-store")
         let unknown = try server.request("GET", "/api/rules/NOPE001")
         #expect(unknown.status == 404 && unknown.headers["content-type"] == "application/problem+json")
     }
