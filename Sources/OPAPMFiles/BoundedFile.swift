@@ -15,6 +15,29 @@ public enum BoundedFile {
             return .failure(Refusal(description: "cannot read: " + SecureXMLParser.openFailureReason(path: path, errno: errno)))
         }
         defer { close(file) }
+        return read(open: file, limit: limit)
+    }
+
+    /// The file `name` directly in `directory`, opened relative to it without following a symbolic
+    /// link: a name with a directory part, or a link, is refused, so nothing outside `directory` is read.
+    public static func read(name: String, inDirectory directory: String, limit: Int) -> Result<Data, Refusal> {
+        guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+            return .failure(Refusal(description: "cannot read: not a file name in the directory"))
+        }
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return .failure(Refusal(description: "cannot read: " + String(cString: strerror(errno)))) }
+        defer { close(folder) }
+        let file = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else {
+            let reason = errno == ELOOP ? "is a symbolic link" : String(cString: strerror(errno))
+            return .failure(Refusal(description: "cannot read: " + reason))
+        }
+        defer { close(file) }
+        return read(open: file, limit: limit)
+    }
+
+    /// An open file read whole: a regular file of at most `limit` bytes.
+    private static func read(open file: Int32, limit: Int) -> Result<Data, Refusal> {
         var info = stat()
         guard fstat(file, &info) == 0 else { return .failure(Refusal(description: "cannot read: " + String(cString: strerror(errno)))) }
         switch info.st_mode & S_IFMT {

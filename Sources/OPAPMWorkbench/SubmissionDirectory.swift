@@ -3,7 +3,8 @@ import OPAPMCore
 
 /// The workbench's directory of submissions. A file is reached only by its exact name in the
 /// directory's own listing (never by a path the request builds), opened relative to the directory
-/// without following a symbolic link, and read with a size bound: no request can read outside it.
+/// without following a symbolic link, and read with a size bound (`BoundedFile.read(name:inDirectory:)`):
+/// no request can read outside it.
 struct SubmissionDirectory: Sendable {
     let path: String
     let maxBytes: Int
@@ -26,36 +27,9 @@ struct SubmissionDirectory: Sendable {
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
-    enum ReadFailure: Error {
-        case notListed
-        case unreadable(String)
-        case tooLarge
-    }
-
-    /// The bytes of `name`, when it is one of `names()`.
-    func read(_ name: String) throws(ReadFailure) -> [UInt8] {
-        guard Self.isPlainName(name), names().contains(name) else { throw .notListed }
-        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        defer { close(folder) }
-        let file = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard file >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        defer { close(file) }
-        var info = stat()
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a regular file") }
-        guard info.st_size <= maxBytes else { throw .tooLarge }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { Foundation.read(file, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(String(cString: strerror(errno)))
-            }
-            if got == 0 { break }
-            count += got
-        }
-        guard count <= maxBytes else { throw .tooLarge }
-        return Array(bytes[0..<count])
+    /// The bytes of `name`, read relative to the directory without following a link (`BoundedFile`).
+    /// Callers pass only names from `names()`; the listing is not made again for each file.
+    func read(_ name: String) -> Result<Data, BoundedFile.Refusal> {
+        BoundedFile.read(name: name, inDirectory: path, limit: maxBytes)
     }
 }

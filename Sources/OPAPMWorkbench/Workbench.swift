@@ -80,20 +80,14 @@ public struct Workbench: Sendable {
 
     func decide(_ name: String, engine: DeterminationEngine) -> FileDetermination {
         let shown = configuration.directory + "/" + name
-        do {
-            let bytes = try directory.read(name)
+        switch directory.read(name) {
+        case .success(let bytes):
             var result = engine.determine(loader.load(bytes: bytes, name: shown), years: nil)
             result.submission = nil
             return result
-        } catch {
-            let reason: String
-            switch error {
-            case .notListed: reason = "not a submission of this directory"
-            case .tooLarge: reason = "larger than --max-file-size"
-            case .unreadable(let why): reason = why
-            }
+        case .failure(let refusal):
             return FileDetermination(path: shown, findings: [
-                Finding(rule: "IO001", severity: .error, message: "cannot read: \(reason)", file: shown, line: 0, column: 0, path: "")
+                Finding(rule: "IO001", severity: .error, message: refusal.description, file: shown, line: 0, column: 0, path: "")
             ], arrangements: [], submission: nil, unreadable: true)
         }
     }
