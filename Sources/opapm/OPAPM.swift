@@ -57,5 +57,5 @@ struct OPAPM: ParsableCommand {
         commandName: "opapm",
         abstract: "Decide whether payer arrangements are Other Payer Advanced APMs (42 CFR 414.1420).",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, QPCommand.self, LawCommand.self, RulesCommand.self, ExplainCommand.self, ServeCommand.self, GenerateCommand.self])
+        subcommands: [ValidateCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, QPCommand.self, LawCommand.self, RulesCommand.self, ExplainCommand.self, ConvertCommand.self, ServeCommand.self, GenerateCommand.self])
 }
