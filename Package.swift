@@ -71,7 +71,9 @@ let package = Package(
                 "OPAPMCore", "OPAPMReporting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]),
+            ],
+            // The page's script, embedded by scripts/embed-schemas (EmbeddedAssets.swift).
+            exclude: ["Assets"]),
         // The command-line tool: argument parsing only.
         .executableTarget(
             name: "opapm",

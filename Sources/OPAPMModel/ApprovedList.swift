@@ -9,6 +9,18 @@ public struct ApprovedList: Sendable, Hashable, Codable {
         public var states: [String]?
         /// Title XIX: the counties (FIPS) where the arrangement is available; nil or empty: statewide.
         public var counties: [String]?
+
+        public init(arrangementId: String, payerType: String? = nil, states: [String]? = nil, counties: [String]? = nil) {
+            self.arrangementId = arrangementId
+            self.payerType = payerType
+            self.states = states
+            self.counties = counties
+        }
+    }
+
+    public init(performanceYear: Int, arrangements: [Row]) {
+        self.performanceYear = performanceYear
+        self.arrangements = arrangements
     }
 
     public var performanceYear: Int

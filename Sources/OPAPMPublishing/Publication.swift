@@ -94,7 +94,7 @@ public struct Publication {
 
     /// Files that were not decided: each is skipped (and named in the list) when `skipInvalid` allows or
     /// it is only invalid against the schema; otherwise the run fails with nothing written.
-    static func skippedFiles(_ results: [FileDetermination], skipInvalid: Bool, out: String, warn: (String) -> Void)
+    public static func skippedFiles(_ results: [FileDetermination], skipInvalid: Bool, out: String, warn: (String) -> Void)
         throws(Failure) -> [SkippedFile]
     {
         var skipped: [SkippedFile] = []

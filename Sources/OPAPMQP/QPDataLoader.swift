@@ -27,8 +27,21 @@ public struct QPDataLoader: Sendable {
     public func loadFile(path: String) throws(XMLReadError) -> (file: QPDataFile?, diagnostics: [XMLDiagnostic]) {
         let builder = XMLTreeBuilder()
         let diagnostics = try parser.parse(fileAt: path, handler: builder)
+        return read(builder, diagnostics: diagnostics, head: { WrongKind.head(of: path) })
+    }
+
+    /// QP data sent in a request (the workbench's `POST /api/qp`), read as a file is.
+    public func load(bytes: [UInt8], name: String) -> (file: QPDataFile?, diagnostics: [XMLDiagnostic]) {
+        let builder = XMLTreeBuilder()
+        let diagnostics = parser.parse(bytes: bytes, name: name, handler: builder)
+        return read(builder, diagnostics: diagnostics, head: { Array(bytes.prefix(512)) })
+    }
+
+    private func read(_ builder: XMLTreeBuilder, diagnostics: [XMLDiagnostic], head: () -> [UInt8])
+        -> (file: QPDataFile?, diagnostics: [XMLDiagnostic])
+    {
         guard diagnostics.isEmpty, let root = builder.root else {
-            return (nil, WrongKind.explainForQP(diagnostics, head: WrongKind.head(of: path)))
+            return (nil, WrongKind.explainForQP(diagnostics, head: head()))
         }
         do {
             let reader = NodeReader(node: root)

@@ -31,18 +31,32 @@ public enum QPRun {
             throw Failure(description:
                 "\(DisplayText.safe(approved)) is the approved list for \(list.performanceYear), not --year \(year): give the list for \(year)")
         }
-        let loader: QPDataLoader
-        do {
-            loader = try QPDataLoader(limits: limits)
-        } catch {
-            throw Failure(description: "internal error: \(error)")
-        }
+        let reader = try loader(limits)
         let loaded: (file: QPDataFile?, diagnostics: [XMLDiagnostic])
-        do {
-            loaded = try loader.loadFile(path: file)
+        do throws(XMLReadError) {
+            loaded = try reader.loadFile(path: file)
         } catch {
             throw Failure(description: error.description)
         }
+        return try score(loaded, file: file, list: list, year: year)
+    }
+
+    /// QP data sent as bytes, scored against `list` (the workbench's `POST /api/qp`).
+    public static func run(bytes: [UInt8], name: String, list: ApprovedList, year: Int, limits: ReadingLimits) throws(Failure) -> Outcome {
+        try score(try loader(limits).load(bytes: bytes, name: name), file: name, list: list, year: year)
+    }
+
+    static func loader(_ limits: ReadingLimits) throws(Failure) -> QPDataLoader {
+        do {
+            return try QPDataLoader(limits: limits)
+        } catch {
+            throw Failure(description: "internal error: \(error)")
+        }
+    }
+
+    static func score(_ loaded: (file: QPDataFile?, diagnostics: [XMLDiagnostic]), file: String, list: ApprovedList, year: Int)
+        throws(Failure) -> Outcome
+    {
         if !loaded.diagnostics.isEmpty {
             return .invalid(loaded.diagnostics.map { diagnostic in
                 let location = DisplayText.location(file, line: diagnostic.line, column: diagnostic.column)

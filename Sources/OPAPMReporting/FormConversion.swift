@@ -49,8 +49,10 @@ public enum FormConversion {
         }
     }
 
-    /// The document a JSON form describes, or why it cannot be written or is not valid.
-    public static func xml(fromJSON bytes: [UInt8], name: String, loader: SubmissionLoader) -> Result<[UInt8], Failure> {
+    /// The document a JSON form describes, or why it cannot be written or (when `validated`) is not valid.
+    public static func xml(fromJSON bytes: [UInt8], name: String, loader: SubmissionLoader, validated: Bool = true)
+        -> Result<[UInt8], Failure>
+    {
         let form: SubmissionForm
         do {
             form = try SubmissionForm()
@@ -63,7 +65,24 @@ public enum FormConversion {
         } catch {
             return .failure(Failure(problems: [error.description]))
         }
-        return xml(of: value, form: form, name: name, loader: loader)
+        if validated { return xml(of: value, form: form, name: name, loader: loader) }
+        do {
+            return .success(try form.xml(of: value))
+        } catch {
+            return .failure(Failure(problems: [error.description]))
+        }
+    }
+
+    /// A submission sent as XML or as its JSON form, as XML; when `validated`, refused unless schema-valid.
+    public static func submissionXML(_ bytes: [UInt8], isJSON: Bool, name: String, loader: SubmissionLoader, validated: Bool)
+        -> Result<[UInt8], Failure>
+    {
+        if isJSON { return xml(fromJSON: bytes, name: name, loader: loader, validated: validated) }
+        if validated {
+            let diagnostics = loader.load(bytes: bytes, name: name).diagnostics
+            if !diagnostics.isEmpty { return .failure(Failure(problems: diagnostics.map { "line \($0.line): \($0.message)" })) }
+        }
+        return .success(bytes)
     }
 
     /// The document a form describes, validated.

@@ -33,7 +33,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     static var securityHeaders: HTTPFields {
         [
             .contentSecurityPolicy:
-                "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src data:; connect-src 'self'; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
             .xContentTypeOptions: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "no-referrer",

@@ -33,3 +33,58 @@ struct SubmissionDirectory: Sendable {
         BoundedFile.read(name: name, inDirectory: path, limit: maxBytes)
     }
 }
+
+extension SubmissionDirectory {
+    /// What a file's bytes are, for `ETag` and `If-Match`: an edit is saved only over the version it
+    /// was opened from. FNV-1a (64 bits) and the length, enough to tell two versions of one file apart.
+    static func version(of bytes: some Collection<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "-\(bytes.count)\""
+    }
+
+    /// Why a save was refused.
+    enum SaveRefusal: Error {
+        /// The file changed (or appeared, or went) since the edit began: the version now, nil when absent.
+        case stale(current: String?)
+        case notARegularFile
+        case failed(String)
+    }
+
+    /// Only one save at a time in this process, so that the version compared is the version replaced.
+    private static let saving = NSLock()
+
+    /// Writes `bytes` as `name` if the file is still at `expected` (nil: it must not exist yet): through
+    /// a temporary file in the directory, then a rename over the old version, or a link that fails if
+    /// someone made the file meanwhile. Never a half-written file; never another version replaced unseen.
+    func save(_ bytes: [UInt8], as name: String, expected: String?) -> Result<String, SaveRefusal> {
+        Self.saving.lock()
+        defer { Self.saving.unlock() }
+        let target = path + "/" + name
+        var info = stat()
+        let exists = lstat(target, &info) == 0
+        if exists && info.st_mode & S_IFMT != S_IFREG { return .failure(.notARegularFile) }
+        var current: String?
+        if exists {
+            switch read(name) {
+            case .success(let data): current = Self.version(of: data)
+            case .failure(let refusal): return .failure(.failed(refusal.description))
+            }
+        }
+        guard current == expected else { return .failure(.stale(current: current)) }
+        let temporary = path + "/.\(name).saving-\(getpid())"
+        if let failure = AtomicFile.write(bytes, toNewFile: temporary, exclusive: true) { return .failure(.failed(failure)) }
+        let placed = exists ? rename(temporary, target) : link(temporary, target)
+        let code = errno
+        if !exists || placed != 0 { unlink(temporary) }
+        guard placed == 0 else {
+            let reason = String(cString: strerror(code))
+            return .failure(code == EEXIST ? .stale(current: nil) : .failed("cannot write \(DisplayText.safe(name)): \(reason)"))
+        }
+        return .success(Self.version(of: bytes))
+    }
+}

@@ -64,6 +64,19 @@ public struct Workbench: Sendable {
             }
             return Self.encoded(RuleSummary.explaining(entry))
         }
+        router.get("/api/approved-list") { request, _ in
+            guard let year = self.listYear(request) else { return Self.yearRequired() }
+            return (try? ListFormat.json.render(self.preview(year: year), changes: nil)).map(Self.json)
+                ?? Self.internalError("the list could not be written")
+        }
+        router.get("/approved") { request, _ in
+            guard let year = self.listYear(request) else { return Self.yearRequired() }
+            return (try? ListFormat.html.render(self.preview(year: year), changes: nil)).map { Self.html(String(decoding: $0, as: UTF8.self)) }
+                ?? Self.internalError("the list could not be written")
+        }
+        router.post("/api/qp") { request, _ in try await self.qp(request) }
+        addAuthoringRoutes(to: router)
+        addPageRoutes(to: router)
         router.get("/api/law") { _, _ in
             (try? JSONOutput.encodeBytes(ActiveLaw.current.document)).map(Self.json)
                 ?? Problem.response(.internalServerError, "Law not written", "the law file could not be encoded")
@@ -108,17 +121,13 @@ public struct Workbench: Sendable {
     }
 
     func filePage(_ name: String) -> Response {
-        guard directory.names().contains(name) else {
-            return Problem.response(.notFound, "No such submission", "the directory has no submission named \(DisplayText.safe(name))")
-        }
+        guard directory.names().contains(name) else { return Self.noSuchSubmission(name) }
         let result = decide(name, engine: Self.engine())
         return Self.html(HTMLCheckReport.render([result]))
     }
 
     func checkListed(_ name: String) -> Response {
-        guard directory.names().contains(name) else {
-            return Problem.response(.notFound, "No such submission", "the directory has no submission named \(DisplayText.safe(name))")
-        }
+        guard directory.names().contains(name) else { return Self.noSuchSubmission(name) }
         return Self.encodedReport(CheckReport(files: [decide(name, engine: Self.engine())]))
     }
 
@@ -127,7 +136,12 @@ public struct Workbench: Sendable {
         guard let bytes = try await body(request) else { return Self.tooLarge(configuration.maxRequestBytes) }
         guard !bytes.isEmpty else { return Self.emptyBody() }
         let name = Self.displayName(request)
-        let result = Self.engine().determine(loader.load(bytes: bytes, name: name), years: Self.filter(request).year.map { [$0] })
+        let xml: [UInt8]
+        switch document(bytes, request: request, name: name, validated: false) {
+        case .success(let document): xml = document
+        case .failure(let failure): return Self.unwritable(failure)
+        }
+        let result = Self.engine().determine(loader.load(bytes: xml, name: name), years: Self.filter(request).year.map { [$0] })
         return Self.encodedReport(CheckReport(files: [result]))
     }
 
@@ -136,9 +150,16 @@ public struct Workbench: Sendable {
         guard let bytes = try await body(request) else { return Self.tooLarge(configuration.maxRequestBytes) }
         guard !bytes.isEmpty else { return Self.emptyBody() }
         let name = Self.displayName(request)
-        let loaded = loader.load(bytes: bytes, name: name)
-        let diagnostics = loaded.diagnostics.map {
-            ValidationResult.Diagnostic(code: $0.code.rawValue, line: $0.line, column: $0.column, message: $0.message)
+        let xml: [UInt8]
+        switch document(bytes, request: request, name: name, validated: false) {
+        case .success(let document): xml = document
+        case .failure(let failure): return Self.unwritable(failure)
+        }
+        // Sent as a form, each diagnostic also names its field (`payer.name`, `…band[1]`).
+        let form = Self.isJSON(request) ? try? SubmissionForm() : nil
+        let diagnostics = loader.load(bytes: xml, name: name).diagnostics.map {
+            ValidationResult.Diagnostic(code: $0.code.rawValue, line: $0.line, column: $0.column, message: $0.message,
+                field: form?.field(forElementPath: $0.path))
         }
         return Self.encoded(ValidationResult(file: name, valid: diagnostics.isEmpty, diagnostics: diagnostics))
     }
@@ -238,6 +259,7 @@ struct ValidationResult: Encodable {
         var line: Int
         var column: Int
         var message: String
+        var field: String?
     }
     var file: String
     var valid: Bool

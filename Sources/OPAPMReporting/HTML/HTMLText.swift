@@ -2,9 +2,9 @@ import Foundation
 import OPAPMCore
 
 /// Escaping for HTML text and attribute values: every character that could end a text run or an attribute.
-enum HTMLText {
+public enum HTMLText {
     /// Made safe to show first (`DisplayText`: no bidirectional override can disguise a name).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         ASCIIReplacement.replacing(in: DisplayText.safe(text), replacement)
     }
 

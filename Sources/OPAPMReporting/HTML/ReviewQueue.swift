@@ -75,7 +75,11 @@ public enum ReviewPage {
     public static func render(_ rows: [ReviewRow], filter: ReviewFilter, directory: String) -> String {
         let shown = ReviewQueue.filtered(rows, by: filter)
         var body = "<header><h1>Review queue</h1>\n<p class=\"summary\">\(HTMLText.escape(directory)): "
-        body += "\(shown.count) of \(rows.count) determination(s) shown</p></header>\n<main>\n"
+        body += "\(shown.count) of \(rows.count) determination(s) shown</p>\n<nav><a href=\"/new\">New submission</a>"
+        for year in Set(rows.compactMap(\.performanceYear)).sorted() {
+            body += " · <a href=\"/approved?year=\(year)\">approved list \(year)</a>"
+        }
+        body += "</nav></header>\n<main>\n"
         body += "<form method=\"get\" action=\"/\" class=\"filters\">\n"
         body += select("payerType", "payer type", Set(rows.compactMap(\.payerType)).sorted(), filter.payerType)
         body += select("year", "year", Set(rows.compactMap(\.performanceYear)).sorted().map(String.init), filter.year.map(String.init))
@@ -87,7 +91,9 @@ public enum ReviewPage {
         body += "<th scope=\"col\">findings</th></tr></thead><tbody>\n"
         for row in shown {
             let link = "/files/" + (row.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")
-            body += "<tr class=\"\(HTMLText.escape(row.determination))\"><td><a href=\"\(HTMLText.escape(link))\">\(HTMLText.escape(row.file))</a></td>"
+            let edit = "/edit/" + (row.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")
+            body += "<tr class=\"\(HTMLText.escape(row.determination))\"><td><a href=\"\(HTMLText.escape(link))\">\(HTMLText.escape(row.file))</a>"
+            body += " <small><a href=\"\(HTMLText.escape(edit))\">edit</a></small></td>"
             body += "<td>\(HTMLText.escape(row.payerName ?? "")) <small>\(HTMLText.escape(row.payerType ?? ""))</small></td>"
             body += "<td>\(HTMLText.escape(row.arrangementId ?? ""))</td><td>\(row.performanceYear.map(String.init) ?? "")</td>"
             body += "<td>\(HTMLText.escape(row.determination))</td><td>\(HTMLText.escape(row.findings.joined(separator: " ")))</td></tr>\n"
