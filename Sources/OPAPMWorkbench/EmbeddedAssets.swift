@@ -419,5 +419,6 @@ enum EmbeddedAssets {
 
   start();
 })();
+
 """#
 }

@@ -8,7 +8,7 @@ enum EmbeddedOpenAPI {
   "info": {
     "title": "opapm workbench API",
     "version": "1.0.0",
-    "description": "The JSON API of `opapm serve`: validate and check submissions (42 CFR 414.1420, 414.1445) with the same engine and reports as the command line, list the submissions of the served directory, and read the finding catalogue and the law by performance year. Errors are application/problem+json (RFC 9457). Bound to a network address, every request needs `Authorization: Bearer TOKEN`; the Host header must name the workbench's address and an Origin, when sent, its origin. A method an address does not answer gets 405 with an Allow header."
+    "description": "The JSON API of `opapm serve`: validate and check submissions (42 CFR 414.1420, 414.1445), sent as XML or as their JSON form, with the same engine and reports as the command line; list the submissions of the served directory, open one as its JSON form and save a form back as schema-valid XML over the version it was opened from; search the year's MIPS measures; preview the approved list for a year and score QP data against it; read the finding catalogue and the law by performance year. Errors are application/problem+json (RFC 9457). Bound to a network address, every request needs `Authorization: Bearer TOKEN`; the Host header must name the workbench's address and an Origin, when sent, its origin. A method an address does not answer gets 405 with an Allow header."
   },
   "servers": [
     {
@@ -66,11 +66,16 @@ enum EmbeddedOpenAPI {
         ],
         "requestBody": {
           "required": true,
-          "description": "A submission document.",
+          "description": "A submission: its XML, or its JSON form.",
           "content": {
             "application/xml": {
               "schema": {
                 "type": "string"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubmissionForm"
               }
             }
           }
@@ -96,6 +101,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Problem"
           },
           "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
             "$ref": "#/components/responses/Problem"
           }
         }
@@ -138,11 +146,16 @@ enum EmbeddedOpenAPI {
         ],
         "requestBody": {
           "required": true,
-          "description": "A submission document.",
+          "description": "A submission: its XML, or its JSON form.",
           "content": {
             "application/xml": {
               "schema": {
                 "type": "string"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubmissionForm"
               }
             }
           }
@@ -168,6 +181,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Problem"
           },
           "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
             "$ref": "#/components/responses/Problem"
           }
         }
@@ -388,6 +404,357 @@ enum EmbeddedOpenAPI {
           }
         }
       }
+    },
+    "/api/form/shape": {
+      "get": {
+        "operationId": "formShape",
+        "summary": "The shape of a submission's JSON form, read from schemas/submission.xsd: each element's attributes, text and children, in the schema's order, with the choices of each enumerated value.",
+        "responses": {
+          "200": {
+            "description": "The `submission` element's shape.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ElementShape"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/submissions/{name}": {
+      "put": {
+        "operationId": "saveSubmission",
+        "summary": "Save a submission into the served directory as schema-valid XML, atomically, over the version it was opened from only.",
+        "parameters": [
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "example": "new-submission.xml"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "description": "The ETag the file was opened with (GET /api/submissions/{name}/form); the save is refused (412) when the file has changed since.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": false,
+            "description": "`*` for a new file: refused (412) when the file exists.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "A submission: its XML, or its JSON form.",
+          "content": {
+            "application/xml": {
+              "schema": {
+                "type": "string"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubmissionForm"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Saved over the version named by If-Match.",
+            "headers": {
+              "ETag": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Saved"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Saved as a new file.",
+            "headers": {
+              "ETag": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Saved"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/submissions/{name}/form": {
+      "get": {
+        "operationId": "submissionForm",
+        "summary": "The JSON form of one submission of the served directory, with its version as the ETag a save sends back in If-Match.",
+        "parameters": [
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "example": "pace-payment-rate-reduction.xml"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The submission's JSON form.",
+            "headers": {
+              "ETag": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionForm"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/measures": {
+      "get": {
+        "operationId": "measures",
+        "summary": "Search the year's MIPS measure catalogue by id or words of the title: at most 25 measures, each with its type.",
+        "parameters": [
+          {
+            "name": "year",
+            "in": "query",
+            "required": true,
+            "description": "The performance year whose catalogue to search (the built-in law file covers 2017–2027).",
+            "schema": {
+              "type": "integer",
+              "minimum": 2017,
+              "maximum": 2027
+            },
+            "example": 2024
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "Words that the id or title must all hold.",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The measures found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MeasureSearch"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/approved-list": {
+      "get": {
+        "operationId": "approvedList",
+        "summary": "A preview of the approved list for a year: the rows `opapm publish DIR --year YEAR --skip-invalid` writes as JSON.",
+        "parameters": [
+          {
+            "name": "year",
+            "in": "query",
+            "required": true,
+            "description": "A performance year the law file covers (the built-in law file covers 2017–2027).",
+            "schema": {
+              "type": "integer",
+              "minimum": 2017,
+              "maximum": 2027
+            },
+            "example": 2024
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PublishedList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/qp": {
+      "post": {
+        "operationId": "qp",
+        "summary": "QP and Partial QP determinations for QP data (schemas/qp-data.xsd), against the served directory's approved list for the year: what `opapm qp --format json` prints.",
+        "parameters": [
+          {
+            "name": "year",
+            "in": "query",
+            "required": true,
+            "description": "A performance year the law file covers (the built-in law file covers 2017–2027).",
+            "schema": {
+              "type": "integer",
+              "minimum": 2017,
+              "maximum": 2027
+            },
+            "example": 2024
+          },
+          {
+            "name": "name",
+            "in": "query",
+            "required": false,
+            "description": "The file name the report gives the submission: no directory part, no control character; default submission.xml.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[^/\\\\\\u0000-\\u001f\\u007f]+$",
+              "not": {
+                "enum": [
+                  ".",
+                  ".."
+                ]
+              }
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "A QP data document.",
+          "content": {
+            "application/xml": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The QP report; for data that is not valid QP data or holds impossible figures, no results and the problems, each naming its line or finding (QP001–QP005).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QPReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "405": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -463,6 +830,10 @@ enum EmbeddedOpenAPI {
                 },
                 "message": {
                   "type": "string"
+                },
+                "field": {
+                  "type": "string",
+                  "description": "The form field the diagnostic concerns, when the submission was sent as its JSON form."
                 }
               }
             }
@@ -688,6 +1059,795 @@ enum EmbeddedOpenAPI {
           },
           "page": {
             "type": "string"
+          }
+        }
+      },
+      "SubmissionForm": {
+        "description": "A submission's JSON form (docs/schema.md, \"The JSON form\"), made from schemas/submission.xsd by the converter's own shape: each element an object of its attributes, its text (`value`) and its child elements, by name; a string for an element with only text; a list for one that may repeat. Every value is a string as the XML writes it (booleans may also be JSON booleans); a blank string means not given. Choices, patterns, required elements and how many of each are the XML schema's to check (GET /api/form/shape lists the choices): a form that breaks them is reported as its XML would be, not refused.",
+        "additionalProperties": false,
+        "properties": {
+          "arrangement": {
+            "additionalProperties": false,
+            "properties": {
+              "apmEntities": {
+                "additionalProperties": false,
+                "properties": {
+                  "apmEntity": {
+                    "items": {
+                      "additionalProperties": false,
+                      "properties": {
+                        "clinicianCountAtSnapshot": {
+                          "items": {
+                            "additionalProperties": false,
+                            "properties": {
+                              "snapshot": {
+                                "type": "string"
+                              },
+                              "value": {
+                                "type": "string"
+                              }
+                            },
+                            "type": "object"
+                          },
+                          "type": "array"
+                        },
+                        "eligibleClinicianCount": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "organizationClinicianCount": {
+                          "type": "string"
+                        },
+                        "roster": {
+                          "additionalProperties": false,
+                          "properties": {
+                            "clinician": {
+                              "items": {
+                                "additionalProperties": false,
+                                "properties": {
+                                  "npi": {
+                                    "type": "string"
+                                  },
+                                  "usesCehrt": {
+                                    "anyOf": [
+                                      {
+                                        "type": "string"
+                                      },
+                                      {
+                                        "type": "boolean"
+                                      }
+                                    ]
+                                  }
+                                },
+                                "type": "object"
+                              },
+                              "type": "array"
+                            }
+                          },
+                          "type": "object"
+                        },
+                        "tin": {
+                          "type": "string"
+                        },
+                        "type": {
+                          "type": "string"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "type": "array"
+                  }
+                },
+                "type": "object"
+              },
+              "cehrt": {
+                "additionalProperties": false,
+                "properties": {
+                  "evidence": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  },
+                  "required": {
+                    "anyOf": [
+                      {
+                        "type": "string"
+                      },
+                      {
+                        "type": "boolean"
+                      }
+                    ]
+                  },
+                  "requiredPercent": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              },
+              "description": {
+                "type": "string"
+              },
+              "endDate": {
+                "type": "string"
+              },
+              "financialRisk": {
+                "additionalProperties": false,
+                "properties": {
+                  "capitation": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "allItemsAndServices": {
+                        "anyOf": [
+                          {
+                            "type": "string"
+                          },
+                          {
+                            "type": "boolean"
+                          }
+                        ]
+                      },
+                      "perCapitaPayment": {
+                        "type": "string"
+                      },
+                      "settlement": {
+                        "additionalProperties": false,
+                        "properties": {
+                          "reconciles": {
+                            "type": "string"
+                          },
+                          "value": {
+                            "anyOf": [
+                              {
+                                "type": "string"
+                              },
+                              {
+                                "type": "boolean"
+                              }
+                            ]
+                          }
+                        },
+                        "type": "object"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "counterfactualExpenditures": {
+                    "type": "string"
+                  },
+                  "evidence": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  },
+                  "expectedExpenditures": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "basis": {
+                        "type": "string"
+                      },
+                      "value": {
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "lossSharing": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "band": {
+                        "items": {
+                          "additionalProperties": false,
+                          "properties": {
+                            "fromPercent": {
+                              "type": "string"
+                            },
+                            "ratePercent": {
+                              "type": "string"
+                            },
+                            "toPercent": {
+                              "type": "string"
+                            }
+                          },
+                          "type": "object"
+                        },
+                        "type": "array"
+                      },
+                      "minimumLossRate": {
+                        "additionalProperties": false,
+                        "properties": {
+                          "firstDollar": {
+                            "anyOf": [
+                              {
+                                "type": "string"
+                              },
+                              {
+                                "type": "boolean"
+                              }
+                            ]
+                          },
+                          "value": {
+                            "type": "string"
+                          }
+                        },
+                        "type": "object"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "maximumLiability": {
+                    "type": "string"
+                  },
+                  "mechanisms": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "mechanism": {
+                        "items": {
+                          "type": "string"
+                        },
+                        "type": "array"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "revenueFromPayer": {
+                    "type": "string"
+                  },
+                  "stopLossPercent": {
+                    "type": "string"
+                  },
+                  "withheldAmount": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              },
+              "id": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "medicalHome": {
+                "additionalProperties": false,
+                "properties": {
+                  "amountAtRisk": {
+                    "type": "string"
+                  },
+                  "averageEstimatedTotalRevenue": {
+                    "type": "string"
+                  },
+                  "characteristic": {
+                    "items": {
+                      "additionalProperties": false,
+                      "properties": {
+                        "met": {
+                          "anyOf": [
+                            {
+                              "type": "string"
+                            },
+                            {
+                              "type": "boolean"
+                            }
+                          ]
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "string"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "type": "array"
+                  },
+                  "consequences": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "mechanism": {
+                        "items": {
+                          "type": "string"
+                        },
+                        "type": "array"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "empanelment": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "met": {
+                        "anyOf": [
+                          {
+                            "type": "string"
+                          },
+                          {
+                            "type": "boolean"
+                          }
+                        ]
+                      },
+                      "value": {
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "performanceStandard": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  },
+                  "primaryCare": {
+                    "additionalProperties": false,
+                    "properties": {
+                      "met": {
+                        "anyOf": [
+                          {
+                            "type": "string"
+                          },
+                          {
+                            "type": "boolean"
+                          }
+                        ]
+                      },
+                      "value": {
+                        "type": "string"
+                      }
+                    },
+                    "type": "object"
+                  }
+                },
+                "type": "object"
+              },
+              "multiPayerModel": {
+                "additionalProperties": false,
+                "properties": {
+                  "medicalHomeModel": {
+                    "anyOf": [
+                      {
+                        "type": "string"
+                      },
+                      {
+                        "type": "boolean"
+                      }
+                    ]
+                  },
+                  "value": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              },
+              "name": {
+                "type": "string"
+              },
+              "partnershipEvidence": {
+                "items": {
+                  "type": "string"
+                },
+                "type": "array"
+              },
+              "previouslyDetermined": {
+                "type": "string"
+              },
+              "qpFigures": {
+                "additionalProperties": false,
+                "properties": {
+                  "patientsThroughArrangement": {
+                    "type": "string"
+                  },
+                  "revenueThroughArrangement": {
+                    "type": "string"
+                  },
+                  "totalPatientsFromPayer": {
+                    "type": "string"
+                  },
+                  "totalRevenueFromPayer": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              },
+              "qualityMeasures": {
+                "additionalProperties": false,
+                "properties": {
+                  "measure": {
+                    "items": {
+                      "additionalProperties": false,
+                      "properties": {
+                        "endorsementId": {
+                          "type": "string"
+                        },
+                        "evidence": {
+                          "type": "string"
+                        },
+                        "id": {
+                          "type": "string"
+                        },
+                        "outcome": {
+                          "anyOf": [
+                            {
+                              "type": "string"
+                            },
+                            {
+                              "type": "boolean"
+                            }
+                          ]
+                        },
+                        "paymentDependent": {
+                          "anyOf": [
+                            {
+                              "type": "string"
+                            },
+                            {
+                              "type": "boolean"
+                            }
+                          ]
+                        },
+                        "source": {
+                          "type": "string"
+                        },
+                        "steward": {
+                          "type": "string"
+                        },
+                        "title": {
+                          "type": "string"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "type": "array"
+                  },
+                  "noApplicableOutcomeMeasure": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              },
+              "startDate": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          },
+          "attestation": {
+            "additionalProperties": false,
+            "properties": {
+              "authority": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          },
+          "contact": {
+            "additionalProperties": false,
+            "properties": {
+              "email": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "phone": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          },
+          "id": {
+            "type": "string"
+          },
+          "payer": {
+            "additionalProperties": false,
+            "properties": {
+              "cmsContract": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "boolean"
+                  }
+                ]
+              },
+              "counties": {
+                "additionalProperties": false,
+                "properties": {
+                  "county": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  }
+                },
+                "type": "object"
+              },
+              "name": {
+                "type": "string"
+              },
+              "states": {
+                "additionalProperties": false,
+                "properties": {
+                  "state": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  }
+                },
+                "type": "object"
+              },
+              "type": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          },
+          "performanceYears": {
+            "additionalProperties": false,
+            "properties": {
+              "year": {
+                "items": {
+                  "type": "string"
+                },
+                "type": "array"
+              }
+            },
+            "type": "object"
+          },
+          "process": {
+            "type": "string"
+          },
+          "submissionDate": {
+            "type": "string"
+          },
+          "submitter": {
+            "additionalProperties": false,
+            "properties": {
+              "identifier": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          },
+          "version": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "ElementShape": {
+        "type": "object",
+        "required": [
+          "name",
+          "attributes",
+          "children"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "text": {
+            "$ref": "#/components/schemas/ValueShape"
+          },
+          "attributes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "value",
+                "required"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "value": {
+                  "$ref": "#/components/schemas/ValueShape"
+                },
+                "required": {
+                  "type": "boolean"
+                },
+                "defaultValue": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "children": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "element",
+                "required",
+                "repeats"
+              ],
+              "properties": {
+                "element": {
+                  "$ref": "#/components/schemas/ElementShape"
+                },
+                "required": {
+                  "type": "boolean"
+                },
+                "repeats": {
+                  "type": "boolean"
+                },
+                "maximum": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ValueShape": {
+        "type": "object",
+        "required": [
+          "type",
+          "choices"
+        ],
+        "properties": {
+          "type": {
+            "type": "string"
+          },
+          "choices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "Saved": {
+        "type": "object",
+        "required": [
+          "file",
+          "version"
+        ],
+        "properties": {
+          "file": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string",
+            "description": "The new ETag."
+          }
+        }
+      },
+      "MeasureSearch": {
+        "type": "object",
+        "required": [
+          "year",
+          "source",
+          "measures"
+        ],
+        "properties": {
+          "year": {
+            "type": "integer"
+          },
+          "source": {
+            "type": "string"
+          },
+          "measures": {
+            "type": "array",
+            "maxItems": 25,
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "type",
+                "outcome"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "type": {
+                  "type": "string",
+                  "description": "The catalogue's measure type (outcome, intermediateOutcome, process…)."
+                },
+                "outcome": {
+                  "type": "boolean",
+                  "description": "Whether the type counts as an outcome measure (42 CFR 414.1305)."
+                }
+              }
+            }
+          }
+        }
+      },
+      "PublishedList": {
+        "type": "object",
+        "required": [
+          "performanceYear",
+          "arrangements",
+          "skipped"
+        ],
+        "description": "The list `opapm publish` writes as JSON (schemas/approved-list.schema.json).",
+        "properties": {
+          "performanceYear": {
+            "type": "integer"
+          },
+          "asOf": {
+            "type": "string"
+          },
+          "arrangements": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "arrangementId",
+                "payerType",
+                "group"
+              ],
+              "additionalProperties": true
+            }
+          },
+          "skipped": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "file",
+                "reason"
+              ],
+              "properties": {
+                "file": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "QPReport": {
+        "type": "object",
+        "required": [
+          "results"
+        ],
+        "description": "What `opapm qp --format json` prints.",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Why nothing was scored: present only when the data is invalid or impossible."
           }
         }
       }

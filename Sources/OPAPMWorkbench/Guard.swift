@@ -83,11 +83,18 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// The methods an address answers (schemas/openapi.json), or nil for an address the router decides.
     static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
         switch path {
-        case "/api/check", "/api/validate": return [.post]
-        case "/", "/api/openapi.json", "/api/submissions", "/api/rules", "/api/law": return [.get]
+        case "/api/check", "/api/validate", "/api/qp": return [.post]
+        case "/", "/new", "/approved", "/assets/workbench.js", "/api/openapi.json", "/api/submissions", "/api/rules", "/api/law",
+            "/api/form/shape", "/api/measures", "/api/approved-list":
+            return [.get]
         default:
-            if path.hasPrefix("/files/") || path.hasPrefix("/api/rules/") || (path.hasPrefix("/api/submissions/") && path.hasSuffix("/check")) {
+            if path.hasPrefix("/files/") || path.hasPrefix("/edit/") || path.hasPrefix("/api/rules/") {
                 return [.get]
+            }
+            if path.hasPrefix("/api/submissions/") {
+                let rest = path.dropFirst("/api/submissions/".count)
+                if rest.hasSuffix("/check") || rest.hasSuffix("/form") { return [.get] }
+                if !rest.isEmpty && !rest.contains("/") { return [.put] }
             }
             return nil
         }

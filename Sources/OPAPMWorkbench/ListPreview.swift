@@ -41,15 +41,22 @@ extension Workbench {
         })
         let outcome: QPRun.Outcome
         do {
-            outcome = try QPRun.run(bytes: bytes, name: Self.displayName(request), list: approved, year: year, limits: loader.parser.limits)
+            outcome = try QPRun.run(bytes: bytes, name: Self.displayName(request, default: "qp-data.xml"), list: approved, year: year, limits: loader.parser.limits)
         } catch {
             return Problem.response(.unprocessableContent, "Not scored", error.description)
         }
         switch outcome {
         case .invalid(let lines), .impossible(let lines):
-            return Problem.response(.unprocessableContent, "Not valid QP data", lines.prefix(20).joined(separator: "\n"))
+            return Self.encoded(QPAnswer(results: [], problems: lines))
         case .scored(let results):
-            return Self.encoded(QPReportDocument(results: results))
+            return Self.encoded(QPAnswer(results: results, problems: nil))
         }
     }
+}
+
+/// `POST /api/qp`'s answer: what `opapm qp --format json` prints, or, for data that cannot be scored,
+/// no results and the lines `opapm qp` prints to say why.
+struct QPAnswer: Encodable {
+    var results: [QPResult]
+    var problems: [String]?
 }

@@ -193,9 +193,9 @@ public struct Workbench: Sendable {
     }
 
     /// The `name` a request gives its submission (for the report's file field), made safe to show.
-    static func displayName(_ request: Request) -> String {
+    static func displayName(_ request: Request, default fallback: String = "submission.xml") -> String {
         guard let name = request.uri.queryParameters.get("name"), SubmissionDirectory.isPlainName(name), name.count <= 255 else {
-            return "submission.xml"
+            return fallback
         }
         return name
     }
@@ -211,6 +211,9 @@ public struct Workbench: Sendable {
         {
             return Problem.response(.badRequest, "Unknown determination",
                 "determination is one of approved, not-approved, incomplete, unreadable")
+        }
+        if let words = query.get("q"), words.count > 200 {
+            return Problem.response(.badRequest, "Search too long", "q is at most 200 characters")
         }
         if let name = query.get("name"), name.count > 255 || !SubmissionDirectory.isPlainName(name) {
             return Problem.response(.badRequest, "Not a file name",

@@ -140,3 +140,24 @@ private func decided(_ bytes: [UInt8], loader: SubmissionLoader) -> [String] {
         #expect(!String(decoding: written, as: UTF8.self).contains("<phone>"))
     }
 }
+
+/// The API document describes the JSON form exactly as the converter takes it.
+@Suite struct FormSchemaTests {
+    @Test func theAPIDocumentsFormIsTheShapes() throws {
+        let generated = try JSONOutput.encodeBytes(FormSchema.of(try SubmissionForm().shape))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("schemas/openapi.json"))) as? [String: Any]
+        let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        var documented = try #require(schemas?["SubmissionForm"] as? [String: Any])
+        documented["description"] = nil
+        documented["example"] = nil
+        let expected = try JSONSerialization.jsonObject(with: Data(generated)) as? NSDictionary
+        if ProcessInfo.processInfo.environment["OPAPM_RECORD"] != nil {
+            try Data(generated).write(to: URL(fileURLWithPath: "/tmp/opapm-submission-form.schema.json"))
+        }
+        #expect(NSDictionary(dictionary: documented) == expected,
+            "components.schemas.SubmissionForm differs from the form's shape: OPAPM_RECORD=1 writes the shape's schema to /tmp/opapm-submission-form.schema.json")
+        // The generated schema holds what a page sends: blanks, and booleans where the XML has them.
+        let text = String(decoding: generated, as: UTF8.self)
+        #expect(text.contains("\"additionalProperties\" : false") && text.contains("\"boolean\"") && !text.contains("maxItems"))
+    }
+}

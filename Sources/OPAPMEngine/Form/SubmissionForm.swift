@@ -8,6 +8,8 @@ import OPAPMXML
 /// `SubmissionShape`'s, read from the schema: nothing here names an element.
 public indirect enum FormValue: Sendable, Hashable {
     case text(String)
+    /// `true` or `false` sent as a JSON boolean: taken only where the XML has a boolean.
+    case boolean(Bool)
     case list([FormValue])
     case object([FormField])
 
@@ -15,8 +17,18 @@ public indirect enum FormValue: Sendable, Hashable {
     public var isBlank: Bool {
         switch self {
         case .text(let text): text.allSatisfy(\.isWhitespace)
+        case .boolean: false
         case .list(let items): items.allSatisfy(\.isBlank)
         case .object(let fields): fields.allSatisfy(\.value.isBlank)
+        }
+    }
+
+    /// The text of a string, or of a boolean as XML writes it.
+    public var text: String? {
+        switch self {
+        case .text(let text): text
+        case .boolean(let flag): flag ? "true" : "false"
+        default: nil
         }
     }
 
@@ -52,16 +64,16 @@ extension FormValue: Codable {
                 return
             }
             if let flag = try? single.decode(Bool.self) {
-                self = .text(flag ? "true" : "false")
+                self = .boolean(flag)
                 return
             }
             if (try? single.decode(Double.self)) != nil {
                 throw DecodingError.typeMismatch(String.self, DecodingError.Context(codingPath: decoder.codingPath,
                     debugDescription: "a number is written as a string (\"40\", \"10000000.00\") so that it stays exact"))
             }
-            if single.decodeNil() { 
-                self = .text("")
-                return
+            if single.decodeNil() {
+                throw DecodingError.typeMismatch(String.self, DecodingError.Context(codingPath: decoder.codingPath,
+                    debugDescription: "a field not given is left out or blank (\"\"), not null"))
             }
         }
         if var items = try? decoder.unkeyedContainer() {
@@ -82,6 +94,9 @@ extension FormValue: Codable {
         case .text(let text):
             var single = encoder.singleValueContainer()
             try single.encode(text)
+        case .boolean(let flag):
+            var single = encoder.singleValueContainer()
+            try single.encode(flag)
         case .list(let items):
             var list = encoder.unkeyedContainer()
             for item in items { try list.encode(item) }
@@ -187,7 +202,7 @@ public struct SubmissionForm: Sendable {
         throws(FormError)
     {
         if shape.isPlainText {
-            guard case .text(let text) = value else { throw FormError(field: field, reason: "is a piece of text, written as a string") }
+            guard let text = value.text else { throw FormError(field: field, reason: "is a piece of text, written as a string") }
             writer.element(shape.name, text)
             return
         }
@@ -199,27 +214,20 @@ public struct SubmissionForm: Sendable {
             throw FormError(field: Self.join(field, unknown.name),
                 reason: "is not part of \(shape.name) (it has \(Self.names(shape).joined(separator: ", ")))")
         }
+        try Self.checkKinds(fields, of: shape, field: field)
         func given(_ name: String) -> FormValue? {
             fields.first { $0.name == name && !$0.value.isBlank }?.value
         }
         writer.start(shape.name)
         if let namespace { writer.attribute("xmlns", namespace) }
         for attribute in shape.attributes {
-            guard let value = given(attribute.name) else { continue }
-            guard case .text(let text) = value else {
-                throw FormError(field: Self.join(field, attribute.name), reason: "is an attribute, written as a string")
-            }
-            writer.attribute(attribute.name, text)
+            if let text = given(attribute.name)?.text { writer.attribute(attribute.name, text) }
         }
-        if shape.text != nil, let value = given(Self.textKey) {
-            guard case .text(let text) = value else { throw FormError(field: Self.join(field, Self.textKey), reason: "is text, written as a string") }
-            writer.text(text)
-        }
+        if shape.text != nil, let text = given(Self.textKey)?.text { writer.text(text) }
         for child in shape.children {
             guard let value = given(child.element.name) else { continue }
             let name = Self.join(field, child.element.name)
-            if child.repeats {
-                guard case .list(let items) = value else { throw FormError(field: name, reason: "may repeat, so it is a list") }
+            if child.repeats, case .list(let items) = value {
                 for (index, item) in items.enumerated() where !item.isBlank {
                     try write(item, as: child.element, field: "\(name)[\(index)]", into: writer)
                 }
@@ -228,6 +236,53 @@ public struct SubmissionForm: Sendable {
             }
         }
         writer.end()
+    }
+
+    /// Each field is of its kind, blank or not: an attribute or text is a string, a repeating element a
+    /// list, so that `{}` where a string belongs is refused, not taken for "not given".
+    static func checkKinds(_ fields: [FormField], of shape: ElementShape, field: String) throws(FormError) {
+        for item in fields {
+            let name = join(field, item.name)
+            if let value = shape.attributes.first(where: { $0.name == item.name })?.value ?? (item.name == textKey ? shape.text : nil) {
+                try checkText(item.value, value, field: name)
+            } else if let child = shape.child(item.name) {
+                if child.repeats {
+                    guard case .list(let items) = item.value else { throw FormError(field: name, reason: "may repeat, so it is a list") }
+                    for (index, element) in items.enumerated() {
+                        try checkKind(element, of: child.element, field: "\(name)[\(index)]")
+                    }
+                } else {
+                    try checkKind(item.value, of: child.element, field: name)
+                }
+            }
+        }
+    }
+
+    static func checkKind(_ value: FormValue, of shape: ElementShape, field: String) throws(FormError) {
+        switch value {
+        case .text, .boolean:
+            guard shape.isPlainText, let text = shape.text else {
+                throw FormError(field: field, reason: "is an object of \(names(shape).joined(separator: ", "))")
+            }
+            try checkText(value, text, field: field)
+        case .list: throw FormError(field: field, reason: shape.isPlainText ? "is a piece of text, written as a string" : "is an object, not a list")
+        case .object(let fields):
+            guard !shape.isPlainText else { throw FormError(field: field, reason: "is a piece of text, written as a string") }
+            let known = Set(names(shape))
+            if let unknown = fields.first(where: { !known.contains($0.name) }) {
+                throw FormError(field: join(field, unknown.name), reason: "is not part of \(shape.name) (it has \(names(shape).joined(separator: ", ")))")
+            }
+            try checkKinds(fields, of: shape, field: field)
+        }
+    }
+
+    static func checkText(_ value: FormValue, _ shape: ValueShape, field: String) throws(FormError) {
+        switch value {
+        case .text: return
+        case .boolean where shape.type == "xs:boolean": return
+        case .boolean: throw FormError(field: field, reason: "is \(shape.type == "text" ? "text" : shape.type), written as a string, not true or false")
+        default: throw FormError(field: field, reason: "is text, written as a string")
+        }
     }
 
     static func names(_ shape: ElementShape) -> [String] {
