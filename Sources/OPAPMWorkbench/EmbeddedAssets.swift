@@ -77,14 +77,15 @@ enum EmbeddedAssets {
       control(field, name, value, type, required), element('div', { class: 'notes' }));
   }
 
-  function objectBox(shape, value, field, caption) {
+  /** An element's fieldset; `required`: whether the element itself must be given (its parts' stars). */
+  function objectBox(shape, value, field, caption, required = true) {
     const box = element('fieldset', { class: 'object', 'data-field': field },
       element('legend', { text: caption || label(shape.name) }));
     const slots = element('div', { class: 'slots' });
     for (const attribute of shape.attributes) {
-      slots.append(leaf(join(field, attribute.name), attribute.name, value[attribute.name], attribute.value, attribute.required));
+      slots.append(leaf(join(field, attribute.name), attribute.name, value[attribute.name], attribute.value, required && attribute.required));
     }
-    if (shape.text) slots.append(leaf(join(field, 'value'), 'value', value.value, shape.text, true, label(shape.name)));
+    if (shape.text) slots.append(leaf(join(field, 'value'), 'value', value.value, shape.text, required, label(shape.name)));
     for (const child of shape.children) slots.append(childSlot(child, value[child.element.name], join(field, child.element.name)));
     box.append(element('div', { class: 'notes' }), slots);
     // The picker and the chart are made once and moved into each new drawing, so a redraw keeps what
@@ -128,7 +129,7 @@ enum EmbeddedAssets {
         onclick: () => restructure((v) => setAt(v, field, blank(shape))) }));
       return slot;
     }
-    slot.append(objectBox(shape, value || {}, field));
+    slot.append(objectBox(shape, value || {}, field, undefined, child.required));
     if (!child.required && !flat) {
       slot.append(element('button', { type: 'button', class: 'remove', text: 'Remove ' + label(shape.name).toLowerCase(),
         onclick: () => restructure((v) => setAt(v, field, undefined)) }));

@@ -240,6 +240,21 @@ private func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with
         #expect(save.status == 0, "\(save.stdout.suffix(4000))")
     }
 
+    /// Issue 23's load test, bounded: 16 clients on loopback send 2,000 check requests of ordinary
+    /// submissions; none fails and the server's memory stays flat after warm-up. Latencies are printed,
+    /// not asserted (a benchmark: `scripts/bench workbench-load` measures the release build for
+    /// docs/performance.md).
+    @Test(.timeLimit(.minutes(10))) func sixteenClientsSendTwoThousandChecksWithoutAnErrorOrAGrowingMemory() throws {
+        let server = try Served("samples/approved")
+        let samples = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("samples/approved").path)
+            .filter { $0.hasSuffix(".xml") }.sorted().map { "samples/approved/\($0)" }
+        let result = try runPython(["Tests/Tools/load-workbench.py", "http://127.0.0.1:\(server.port)",
+            String(server.process.processIdentifier), "16", "2000"] + samples)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("\"requests\": 2000") && result.stdout.contains("\"errors\": 0"))
+        print("workbench load (debug build): \(result.stdout)")
+    }
+
     /// The document the server describes itself by is the one in schemas/, and names every route it serves.
     @Test func theOpenAPIDocumentIsServed() throws {
         let server = try Served("samples/approved")

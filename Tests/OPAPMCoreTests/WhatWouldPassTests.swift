@@ -50,6 +50,18 @@ import Testing
             $0.arrangement.medicalHome?.amountAtRisk?.value = decimal("249999.99") }, "MMH004"))
         let cap = try decide("samples/not-approved/FR002-total-risk-below-3-percent.xml")
         #expect(cap.wouldPass?.first { $0.rule == "FR002" }?.to == "$300,000")
+        // A minimum loss rate that holds sharing back too long: the highest that passes, and a hundredth more fails.
+        let sample = "samples/approved/clinician-initiated-apm-entity-commercial.xml"
+        func withRate(_ percent: String) -> (inout Submission) -> Void {
+            { $0.arrangement.financialRisk?.minimumLossRate = MinimumLossRate(percent: decimal(percent), firstDollar: false,
+                location: SourceLocation(line: 1, path: "/submission/arrangement/financialRisk/lossSharing/minimumLossRate")) }
+        }
+        let deductible = try decide(sample, withRate("5"))
+        #expect(fails(deductible, "FR002"))
+        let remedy = try #require(deductible.wouldPass?.first { $0.path.hasSuffix("minimumLossRate") })
+        #expect(remedy.to == "4%" && remedy.change.contains("lower the minimum loss rate to 4%"), "\(remedy)")
+        #expect(!fails(try decide(sample, withRate("4")), "FR002"))
+        #expect(fails(try decide(sample, withRate("4.01")), "FR002"))
         // An approved arrangement needs no change; an incomplete one is not guessed at.
         #expect(try decide("samples/approved/commercial-total-cost-of-care-average-marginal-risk.xml").wouldPass == nil)
         var quiet = engine

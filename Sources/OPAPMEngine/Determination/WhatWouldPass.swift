@@ -19,7 +19,8 @@ public struct Remedy: Sendable, Hashable, Codable {
 }
 
 /// Finds remedies for CEHRT001 (the required CEHRT share), MMH004 (the medical home's amount at risk),
-/// FR002 (a cap on the liability) and FR004 (each loss-sharing band's rate), one change at a time.
+/// FR002 (a cap on the liability), FR004 (each loss-sharing band's rate) and, for FR002 and FR004, the
+/// minimum loss rate, one change at a time.
 enum WhatWouldPass {
     /// Rates are searched in hundredths of a percent, from the band's own rate up to 100%.
     static let rateStep = Exact(1, over: 100)
@@ -79,6 +80,25 @@ enum WhatWouldPass {
                 let span = band.toPercent.map { "\(band.fromPercent.percentText)–\($0.percentText)" } ?? "from \(band.fromPercent.percentText)"
                 remedies.append(Remedy(rule: "FR004", path: band.location.path, from: band.ratePercent.percentText, to: rate.percentText,
                     change: "raise the sharing rate of the band \(span) to \(rate.percentText) (now \(band.ratePercent.percentText))"))
+            }
+        }
+        // A minimum loss rate (a deductible on the overrun) holds sharing back: the highest that passes.
+        if let risk = arrangement.financialRisk, let rate = risk.minimumLossRate, rate.percent > 0 {
+            func setting(_ percent: Exact) -> (inout Submission) -> Void {
+                { $0.arrangement.financialRisk?.minimumLossRate?.percent = percent }
+            }
+            for rule in ["FR002", "FR004"] where failing.contains(rule) && passes(rule, setting(0)) {
+                // In hundredths of a percent, by bisection between none (passes) and the stated rate (fails).
+                var low = 0
+                var high = Self.hundredths(rate.percent) + (rate.percent * 100 == (rate.percent * 100).floor ? 0 : 1)
+                while high - low > 1 {
+                    let middle = (low + high) / 2
+                    if passes(rule, setting(Exact(middle) / 100)) { low = middle } else { high = middle }
+                }
+                let highest = Exact(low) / 100
+                guard !remedies.contains(where: { $0.path == rate.location.path && $0.to == highest.percentText }) else { continue }
+                remedies.append(Remedy(rule: rule, path: rate.location.path, from: rate.percent.percentText, to: highest.percentText,
+                    change: "lower the minimum loss rate to \(highest.percentText) (now \(rate.percent.percentText))"))
             }
         }
         return remedies

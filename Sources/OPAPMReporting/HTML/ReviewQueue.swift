@@ -115,6 +115,6 @@ public enum ReviewPage {
         body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;overflow-wrap:anywhere}
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
         tr.not-approved td:nth-child(5){color:#a4000f;font-weight:600}tr.approved td:nth-child(5){color:#00622e;font-weight:600}
-        .filters{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}small{color:#555}
+        .filters{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}small{color:#555}td:nth-child(4),td:nth-child(5){white-space:nowrap}
         """
 }
