@@ -7,10 +7,11 @@ import OPAPMWorkbench
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the workbench: the review queue of a directory of submissions and the JSON API.",
+        abstract: "Serve the workbench: write, check and review a directory's submissions in the browser, and the JSON API.",
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise; any other address needs --token, required then on \
-            every request. Reads only the .xml files directly in DIR. Stops on Ctrl-C. docs/workbench.md.
+            every request. Reads and writes only the .xml files directly in DIR; a save replaces only the version \
+            it opened. Stops on Ctrl-C. docs/workbench.md.
             """)
 
     @Argument(help: "The directory of submissions (default: the current one).")

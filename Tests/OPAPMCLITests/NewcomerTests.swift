@@ -251,12 +251,37 @@ import Testing
             "docs/images/report-worked-example-2019.source-sha256"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(hash == recorded, "the report changed: run scripts/screenshots")
     }
+
+    /// docs/workbench.md's screenshots were taken of the page the current script draws.
+    @Test func theWorkbenchScreenshotsAreCurrent() throws {
+        let hash = try run("/usr/bin/sha256sum", ["Sources/OPAPMWorkbench/Assets/workbench.js"]).stdout
+            .split(separator: " ").first.map(String.init) ?? ""
+        let recorded = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/images/workbench.source-sha256"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(hash == recorded, "the workbench's page changed: run scripts/screenshots")
+        for name in ["workbench-review-queue", "workbench-authoring", "workbench-approved-list"] {
+            let image = try Data(contentsOf: repositoryRoot.appendingPathComponent("docs/images/\(name).png"))
+            #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 10_000, "\(name)")
+        }
+    }
 }
 
 /// Issue 22 item 15: docs/commands.md lists every option and format of every command, generated from the
 /// commands' own help; `OPAPM_RECORD=1 swift test --filter CommandReferenceTests` rewrites it (and fails).
 @Suite struct CommandReferenceTests {
-    static let commands = ["validate", "check", "lint", "publish", "qp", "law", "rules", "explain"]
+    static let commands = ["validate", "check", "lint", "publish", "qp", "law", "rules", "explain", "convert", "serve"]
+
+    /// Every command `opapm --help` lists has its section.
+    @Test func theReferenceHasEveryCommand() throws {
+        let help = try opapm(["--help"], environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"]).stdout
+        let listed = help.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .compactMap { line -> String? in
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first else { return nil }
+                return String(word)
+            } ?? []
+        // Subcommand names are lower case; the help's closing "See 'opapm help <subcommand>'…" line is not one.
+        #expect(Set(listed.filter { $0 != "help" && $0.first?.isLowercase == true }) == Set(Self.commands), "\(listed)")
+    }
 
     @Test func theCommandReferenceIsGeneratedFromTheCommands() throws {
         var page = """
