@@ -26,12 +26,16 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Token every request must carry (Authorization: Bearer TOKEN); needed off loopback.")
     var token: String?
 
+    @Option(help: "Seconds a connection may stay idle, a request half sent included, before it is closed.")
+    var idleTimeout = 30
+
     @OptionGroup var limits: LimitOptions
 
     @OptionGroup var lawOption: LawOption
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         let configuration = WorkbenchConfiguration(directory: directory, host: host, port: port, token: token)
         if let problem = configuration.problem { throw ValidationError(problem) }
     }
@@ -39,7 +43,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let configuration = WorkbenchConfiguration(
             directory: directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory,
-            host: host, port: port, token: token, maxRequestBytes: Int(limits.maxFileSize))
+            host: host, port: port, token: token, maxRequestBytes: Int(limits.maxFileSize), idleSeconds: idleTimeout)
         let workbench: Workbench
         do {
             workbench = try Workbench(configuration, limits: limits.limits)

@@ -206,6 +206,39 @@ private func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with
         #expect(unknown.status == 404 && unknown.headers["content-type"] == "application/problem+json")
     }
 
+    /// A client that opens a connection and sends half a request, or nothing, is cut off after the idle
+    /// timeout (a slow-loris client cannot hold connections open); an answered connection kept alive too.
+    @Test func anIdleOrHalfSentRequestIsClosedAfterTheTimeout() throws {
+        let server = try Served("samples/approved", ["--idle-timeout", "2"])
+        func closedWithin(_ seconds: Double, sending text: String) throws -> Bool {
+            let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { return false }
+            _ = text.withCString { send(socket, $0, strlen($0), 0) }
+            var wait = timeval(tv_sec: Int(seconds), tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let started = Date()
+            // Reads until the server closes (0) or the wait runs out (-1).
+            while true {
+                let got = recv(socket, &buffer, buffer.count, 0)
+                if got == 0 { return Date().timeIntervalSince(started) < seconds }
+                if got < 0 { return false }
+            }
+        }
+        #expect(try closedWithin(10, sending: ""))
+        #expect(try closedWithin(10, sending: "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"))
+        #expect(try closedWithin(10, sending: "GET /api/rules HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n"))
+        #expect(try opapm(["serve", "samples/approved", "--idle-timeout", "0"]).status == 2)
+    }
+
     @Test func offLoopbackEveryRequestNeedsTheToken() throws {
         let refused = try opapm(["serve", "samples/approved", "--host", "0.0.0.0"])
         #expect(refused.status == 2 && refused.stderr.contains("--token"))
