@@ -30,17 +30,7 @@ enum AuthoringPage {
         let nameField = name == nil
             ? "<label for=\"file-name\">File name</label> <input id=\"file-name\" type=\"text\" placeholder=\"NAME.xml\" required>"
             : "<span class=\"file\">\(HTMLText.escape(shown))</span>"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="\(policy)">
-            <title>opapm workbench: \(HTMLText.escape(title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
+        return HTMLPage.opening(title: "opapm workbench: \(title)", style: style, policy: policy) + """
             <header><h1>\(HTMLText.escape(title))</h1>
             <nav><a href="/">review queue</a></nav>
             <div class="bar">\(nameField) <button id="save" type="button">Save</button> <span id="status" role="status"></span></div>

@@ -92,7 +92,11 @@ try:
     add("arrangement.financialRisk.evidence")
     put("arrangement.financialRisk.evidence[0]", "Provider agreement, Exhibit C, sections C.2 to C.4.")
 
-    wait.until(lambda d: year_state(2021) == "not-approved")
+    # Not approved for FR004 alone: the determination of the last edit, not of one on the way.
+    wait.until(lambda d: year_state(2021) == "not-approved" and d.execute_script(
+        "const s = document.querySelector(`#decision section[data-year='2021']`);"
+        "const rules = [...s.querySelectorAll('.finding.error')].map((f) => f.dataset.rule);"
+        "return rules.length === 1 && rules[0] === 'FR004';"))
     near = driver.execute_script(
         "return !!document.querySelector(`[data-field='arrangement.financialRisk'] > .notes .finding[data-rule='FR004']`);")
     if not near:

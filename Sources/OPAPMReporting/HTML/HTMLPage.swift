@@ -1,5 +1,5 @@
-/// The shell both HTML pages share: a self-contained document with inline style and optional script.
-enum HTMLPage {
+/// The shell every HTML page shares: a self-contained document with inline style and optional script.
+public enum HTMLPage {
     static func document(title: String, style: String, body: String, script: String? = nil) -> String {
         var page = opening(title: title, style: style)
         page += body
@@ -9,13 +9,19 @@ enum HTMLPage {
 
     /// Everything up to the body's content, for a page written in place.
     static func opening(title: String, style: String, formsSubmitHere: Bool = false) -> String {
+        opening(title: title, style: style, policy: formsSubmitHere ? servedPolicy : contentSecurityPolicy)
+    }
+
+    /// The head with a Content-Security-Policy of the page's own (the workbench's form allows its
+    /// script file and requests to the workbench).
+    public static func opening(title: String, style: String, policy: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="\(formsSubmitHere ? servedPolicy : contentSecurityPolicy)">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <title>\(HTMLText.escape(title))</title>
         <style>\(style)</style>
         </head>
