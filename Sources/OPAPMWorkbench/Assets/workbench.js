@@ -7,6 +7,8 @@
   const state = {
     shape: null, name: page.dataset.name, version: page.dataset.version || null,
     timer: null, sequence: 0, report: null, measures: [],
+    // Lists longer than this are kept whole instead of drawn (`kept`, by key, for reading the form back).
+    largestDrawnList: 500, kept: new Map(),
   };
   const words = { cehrt: 'CEHRT', qp: 'QP', apm: 'APM', tin: 'TIN', npi: 'NPI', cms: 'CMS', id: 'id' };
   const titles = { attestation: 'Certification (attestation)', qpFigures: 'QP figures', apmEntities: 'APM Entities',
@@ -95,6 +97,15 @@
     const plain = !shape.attributes.length && !shape.children.length;
     if (child.repeats) {
       const items = Array.isArray(value) ? value : [];
+      if (items.length > state.largestDrawnList) {
+        // A roster of thousands of clinicians is kept as it is, not drawn as thousands of fields.
+        const key = String(state.kept.size);
+        state.kept.set(key, items);
+        return element('div', { class: 'slot list kept', 'data-name': shape.name, 'data-kind': 'kept', 'data-keep': key, 'data-field': field },
+          element('h4', { text: label(shape.name) }),
+          element('p', { text: `${items.length} entries, kept as they are: too many to edit here; edit them in the XML` }),
+          element('div', { class: 'notes' }));
+      }
       const slot = element('div', { class: 'slot list', 'data-name': shape.name, 'data-kind': 'list', 'data-field': field });
       slot.append(element('h4', { text: label(shape.name) + (child.maximum ? ` (at most ${child.maximum})` : '') }),
         element('div', { class: 'notes' }));
@@ -140,6 +151,7 @@
       const name = slot.dataset.name;
       if (slot.dataset.kind === 'text') value[name] = slot.querySelector('[data-control]').value;
       else if (slot.dataset.kind === 'object') value[name] = collectObject(slot.querySelector(':scope > fieldset'));
+      else if (slot.dataset.kind === 'kept') value[name] = state.kept.get(slot.dataset.keep);
       else if (slot.dataset.kind === 'list') {
         value[name] = [...slot.querySelector(':scope > .items').children].map((item) => item.dataset.kind === 'text'
           ? item.querySelector('[data-control]').value : collectObject(item.querySelector(':scope > fieldset')));
@@ -190,6 +202,7 @@
 
   function draw(value) {
     const form = document.getElementById('form');
+    state.kept = new Map();
     form.replaceChildren(objectBox(state.shape, value, '', 'Submission'));
     if (state.report) showReport(state.report);
   }
