@@ -104,6 +104,11 @@ try:
     remedy = driver.execute_script("const r = document.querySelector('#decision .remedy[data-rule=\"FR004\"]'); return r ? r.textContent : '';")
     if "30%" not in remedy:
         problems.append(f"no 'what would pass' for FR004 in the panel: {remedy!r}")
+    beside = driver.execute_script(
+        "const r = document.querySelector(`[data-field='arrangement.financialRisk.lossSharing.band[0]'] > .notes .remedy`);"
+        "return r ? r.textContent : '';")
+    if "to 30%" not in beside:
+        problems.append(f"the change that would pass is not shown beside the band: {beside!r}")
     if not driver.execute_script("return !!document.querySelector('#band-chart svg polyline.curve') && !!document.querySelector('#band-chart svg rect.window');"):
         problems.append("the loss-band chart has no liability curve or marginal-risk window")
 

@@ -291,11 +291,15 @@
     return box;
   }
 
-  function place(finding, year) {
-    const field = fieldOf(finding.path);
-    const target = document.querySelector(`[data-field="${CSS.escape(field)}"] > .notes`)
+  /** Where notes about a field go: its own, else the submission's. */
+  function notesFor(field) {
+    return document.querySelector(`[data-field="${CSS.escape(field)}"] > .notes`)
       || document.querySelector(`[data-field="${CSS.escape(field)}#slot"] > fieldset > .notes`)
       || document.querySelector('#form > fieldset > .notes');
+  }
+
+  function place(finding, year) {
+    const target = notesFor(fieldOf(finding.path));
     if (target) target.append(note(finding, year));
   }
 
@@ -315,7 +319,11 @@
         item.append(note(finding, year));
       }
       for (const remedy of arrangement.wouldPass || []) {
-        item.append(element('div', { class: 'remedy', 'data-rule': remedy.rule, text: `would pass [${remedy.rule}]: ${remedy.change}` }));
+        const text = `would pass [${remedy.rule}]: ${remedy.change}`;
+        item.append(element('div', { class: 'remedy', 'data-rule': remedy.rule, text }));
+        // And beside the field the change is to (the band, the cap, the CEHRT share…).
+        const target = notesFor(fieldOf(remedy.path));
+        if (target) target.append(element('div', { class: 'remedy', 'data-rule': remedy.rule, text: `PY${year}: ${text}` }));
       }
       rows.push(item);
     }
