@@ -49,6 +49,12 @@ package enum WrongKind {
             return [XMLDiagnostic(code: .schema, message: "this is a submission, not QP data: use `opapm check FILE`",
                 line: first.line, column: first.column, path: first.path)]
         }
+        if first.code == .schema, let root = undeclaredRoot(first.message), root != ("urn:opapm:approved-list:1", "approvedList") {
+            // Any other root: said against QP data's root, not a submission's.
+            let shown = root.namespace.isEmpty ? root.name : "{\(root.namespace)}\(root.name)"
+            return [XMLDiagnostic(code: .schema, message: "the root element is \(shown); QP data's is {urn:opapm:qp-data:1}qpData (docs/qp.md)",
+                line: first.line, column: first.column, path: first.path)]
+        }
         let explained = explain(diagnostics, head: head)
         // A hint that sends QP data to `opapm qp` is no hint here; the others hold.
         return explained.first?.message.hasPrefix("this is QP data") == true ? diagnostics : explained
