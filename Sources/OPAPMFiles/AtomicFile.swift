@@ -37,6 +37,23 @@ public enum AtomicFile {
         bytes.withUnsafeBytes { write($0, toNewFile: path, exclusive: exclusive) }
     }
 
+    /// Writes a new file at `path` whole or not at all, never replacing one: through a temporary file
+    /// beside it, then a hard link, which fails if a file of that name appeared meanwhile. Returns why
+    /// it could not (`File exists` for one already there), or nil.
+    public static func create(_ path: String, with bytes: [UInt8]) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        if let failure = write(bytes, toNewFile: temporary, exclusive: true) {
+            if failure != String(cString: strerror(EEXIST)) { unlink(temporary) }
+            return failure
+        }
+        let linked = link(temporary, path)
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        return linked == 0 ? nil : reason
+    }
+
     /// Writes a regular file through a temporary file in the same directory, then renames: never a
     /// half-written report. A device or pipe (`/dev/stdout`, `/dev/full`) is written in place, since
     /// renaming over it would replace the device itself; a directory is refused.

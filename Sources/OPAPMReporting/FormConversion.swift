@@ -116,7 +116,8 @@ extension FormConversion {
     }
 
     /// Reads `input` (bounded), converts it, and writes the result to `output`, a file that must not
-    /// exist yet (convert never replaces a file), or hands it back for standard output.
+    /// exist yet (convert never replaces a file; written whole or not at all, `AtomicFile.create`), or
+    /// hands it back for standard output.
     public static func run(input: String, output: String?, loader: SubmissionLoader, limit: Int) -> Outcome {
         if let output, FileManager.default.fileExists(atPath: output) || output == input {
             return .refused("\(output) exists; convert writes only a new file, so choose another name or remove it; nothing written")
@@ -131,7 +132,7 @@ extension FormConversion {
             return .invalid(failure)
         case .success(let converted):
             guard let output else { return .converted(converted) }
-            if let failure = AtomicFile.write(converted, toNewFile: output, exclusive: true) { return .refused(failure) }
+            if let failure = AtomicFile.create(output, with: converted) { return .refused("cannot write \(DisplayText.safe(output)): \(failure)") }
             return .converted(nil)
         }
     }

@@ -58,9 +58,10 @@ extension SubmissionDirectory {
     /// Only one save at a time in this process, so that the version compared is the version replaced.
     private static let saving = NSLock()
 
-    /// Writes `bytes` as `name` if the file is still at `expected` (nil: it must not exist yet): through
-    /// a temporary file in the directory, then a rename over the old version, or a link that fails if
-    /// someone made the file meanwhile. Never a half-written file; never another version replaced unseen.
+    /// Writes `bytes` as `name` if the file is still at `expected` (nil: it must not exist yet): over the
+    /// old version by a temporary file and a rename (`AtomicFile.replace`), or as a new file by a link
+    /// that fails if someone made one meanwhile (`AtomicFile.create`). Never a half-written file; never
+    /// another version replaced unseen.
     func save(_ bytes: [UInt8], as name: String, expected: String?) -> Result<String, SaveRefusal> {
         Self.saving.lock()
         defer { Self.saving.unlock() }
@@ -76,14 +77,14 @@ extension SubmissionDirectory {
             }
         }
         guard current == expected else { return .failure(.stale(current: current)) }
-        let temporary = path + "/.\(name).saving-\(getpid())"
-        if let failure = AtomicFile.write(bytes, toNewFile: temporary, exclusive: true) { return .failure(.failed(failure)) }
-        let placed = exists ? rename(temporary, target) : link(temporary, target)
-        let code = errno
-        if !exists || placed != 0 { unlink(temporary) }
-        guard placed == 0 else {
-            let reason = String(cString: strerror(code))
-            return .failure(code == EEXIST ? .stale(current: nil) : .failed("cannot write \(DisplayText.safe(name)): \(reason)"))
+        if exists {
+            let replaced: Result<Void, WriteFailure> = bytes.withUnsafeBytes { bytes in
+                Result { () throws(WriteFailure) in try AtomicFile.replace(target, with: bytes) }
+            }
+            if case .failure(let failure) = replaced { return .failure(.failed(failure.description)) }
+        } else if let failure = AtomicFile.create(target, with: bytes) {
+            return .failure(failure == String(cString: strerror(EEXIST)) ? .stale(current: nil)
+                : .failed("cannot write \(DisplayText.safe(name)): \(failure)"))
         }
         return .success(Self.version(of: bytes))
     }

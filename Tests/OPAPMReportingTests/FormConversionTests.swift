@@ -134,6 +134,17 @@ private func decided(_ bytes: [UInt8], loader: SubmissionLoader) -> [String] {
         #expect(bad.contains("arrangement.financialRisk.lossSharing.band[0]"), "\(bad)")
         #expect(failure("{\"payer\": [1]}").contains("should be") || failure("{\"payer\": [1]}").contains("payer"))
         #expect(failure("not json").contains("JSON"))
+        // null is not "blank": a field not given is left out or "".
+        #expect(failure(text.replacingOccurrences(of: "\"phone\" : \"+1-555-555-0142\"", with: "\"phone\" : null"))
+            .contains("contact.phone"))
+        // An optional section of blanks is not given either.
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        var arrangement = try #require(object["arrangement"] as? [String: Any])
+        arrangement["qpFigures"] = ["revenueThroughArrangement": "", "totalRevenueFromPayer": " ", "patientsThroughArrangement": ""]
+        object["arrangement"] = arrangement
+        let blanks = try JSONSerialization.data(withJSONObject: object)
+        let withoutFigures = try FormConversion.xml(fromJSON: [UInt8](blanks), name: "x.json", loader: loader).get()
+        #expect(!String(decoding: withoutFigures, as: UTF8.self).contains("qpFigures"))
         // A blank optional field is "not given": clearing the phone leaves the element out.
         text = text.replacingOccurrences(of: "\"phone\" : \"+1-555-555-0142\"", with: "\"phone\" : \"\"")
         let written = try FormConversion.xml(fromJSON: Array(text.utf8), name: "x.json", loader: loader).get()
@@ -159,5 +170,20 @@ private func decided(_ bytes: [UInt8], loader: SubmissionLoader) -> [String] {
         // The generated schema holds what a page sends: blanks, and booleans where the XML has them.
         let text = String(decoding: generated, as: UTF8.self)
         #expect(text.contains("\"additionalProperties\" : false") && text.contains("\"boolean\"") && !text.contains("maxItems"))
+    }
+}
+
+@Suite struct AtomicCreateTests {
+    /// `AtomicFile.create` writes a new file whole and never replaces one; no temporary file is left.
+    @Test func aNewFileIsWrittenWholeAndNeverOverAnother() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opapm-create-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.xml").path
+        #expect(AtomicFile.create(path, with: Array("first".utf8)) == nil)
+        #expect(AtomicFile.create(path, with: Array("second".utf8)) == String(cString: strerror(EEXIST)))
+        #expect(FileManager.default.contents(atPath: path) == Data("first".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["new.xml"])
+        #expect(AtomicFile.create(folder.appendingPathComponent("no/such/dir.xml").path, with: [1]) != nil)
     }
 }
