@@ -99,7 +99,7 @@ extension Workbench {
         guard let year = query.get("year").flatMap({ Int($0) }) else {
             return Problem.response(.badRequest, "Year required", "give year, the performance year whose MIPS catalogue to search")
         }
-        guard let catalogue = MeasureCatalogue.builtIn(year: year) else {
+        guard let catalogue = CatalogueCache.shared.catalogue(for: year) else {
             return Problem.response(.notFound, "No catalogue", "opapm has no MIPS measure catalogue for \(year)")
         }
         let words = (query.get("q") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)

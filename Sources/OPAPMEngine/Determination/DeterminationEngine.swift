@@ -231,13 +231,14 @@ public struct DeterminationEngine: Sendable {
     }
 }
 
-/// Built-in catalogues, parsed on first use and shared across threads.
-final class CatalogueCache: @unchecked Sendable {
-    static let shared = CatalogueCache()
+/// Built-in catalogues, parsed on first use and shared across threads (the engine's and the
+/// workbench's measure picker, which asks on every keystroke).
+public final class CatalogueCache: @unchecked Sendable {
+    public static let shared = CatalogueCache()
     private var catalogues: [Int: MeasureCatalogue?] = [:]
     private let lock = NSLock()
 
-    func catalogue(for year: Int) -> MeasureCatalogue? {
+    public func catalogue(for year: Int) -> MeasureCatalogue? {
         lock.lock()
         defer { lock.unlock() }
         if let cached = catalogues[year] { return cached }

@@ -6,7 +6,7 @@
   const page = document.getElementById('author');
   const state = {
     shape: null, name: page.dataset.name, version: page.dataset.version || null,
-    timer: null, sequence: 0, report: null, measures: [],
+    timer: null, sequence: 0, report: null,
     // Lists longer than this are kept whole instead of drawn (`kept`, by key, for reading the form back).
     largestDrawnList: 500, kept: new Map(),
   };
