@@ -83,9 +83,11 @@ public struct Workbench: Sendable {
         }
     }
 
-    /// Every file of the directory, decided as `opapm check` decides it.
+    /// Every file of the directory, decided as `opapm publish` decides it: decisions and findings, without
+    /// the curves and the changes that would pass, which neither the queue nor the list shows (searching
+    /// for them decides each failing arrangement again, dozens of times).
     func decideAll() -> [(name: String, result: FileDetermination)] {
-        let engine = Self.engine()
+        let engine = Self.decisionsOnly
         return directory.names().parallelMap(jobs: nil) { name in
             (name, self.decide(name, engine: engine))
         }
@@ -104,6 +106,13 @@ public struct Workbench: Sendable {
             ], arrangements: [], submission: nil, unreadable: true)
         }
     }
+
+    static let decisionsOnly: DeterminationEngine = {
+        var engine = DeterminationEngine()
+        engine.drawsLiabilityCurve = false
+        engine.findsRemedies = false
+        return engine
+    }()
 
     /// The engine `opapm check --format json` uses: curves drawn, the changes that would pass found.
     static func engine() -> DeterminationEngine {
