@@ -61,11 +61,13 @@ public enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <!-- Long text (descriptions, evidence, authority, performance standards): line breaks allowed, at
+       least one character that is not white space. ShortText (names, titles) stays on one line. -->
   <xs:simpleType name="Text">
     <xs:restriction base="xs:string">
       <xs:minLength value="1"/>
       <xs:maxLength value="10000"/>
-      <xs:pattern value=".*\S.*"/>
+      <xs:pattern value="\s*\S[\s\S]*"/>
     </xs:restriction>
   </xs:simpleType>
 
