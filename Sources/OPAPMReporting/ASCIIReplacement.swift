@@ -16,7 +16,7 @@ enum ASCIIReplacement {
     }
 
     /// Appends `source` to `out` with each ASCII byte that `replacement` names replaced, the runs
-    /// between copied as they are: the loop `replacing` and the list writers' `ListText` share.
+    /// between copied as they are: the loop `replacing` and the list writers' `ReportText` share.
     static func append(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], _ replacement: (UInt8) -> String?) {
         var start = 0
         for index in source.indices where source[index] < 0x80 {

@@ -17,8 +17,7 @@ public enum CheckTextReport {
     /// pieces to one string: interpolating each line first made and freed a string per line, which
     /// cost a batch check more than deciding the figures.
     public static func render(file: FileDetermination, quiet: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(512)
+        var out = ReportText(capacity: 1024)
         for finding in file.findings { append(finding, to: &out) }
         let shownPath = DisplayText.safe(file.path)
         for arrangement in file.arrangements where !quiet || arrangement.determination != .approved {
@@ -30,7 +29,7 @@ public enum CheckTextReport {
             out += "), PY"
             out += String(arrangement.performanceYear)
             out += ": "
-            out += arrangement.determination.rawValue.uppercased()
+            out += heading(arrangement.determination)
             out += "\n"
             appendFigureLines(arrangement.figures, to: &out)
             for finding in arrangement.findings { append(finding, to: &out) }
@@ -43,7 +42,7 @@ public enum CheckTextReport {
                 out += "\n"
             }
         }
-        return out
+        return out.string
     }
 
     /// The closing line: how many arrangement-years were decided which way, and the files that were not.
@@ -71,7 +70,7 @@ public enum CheckTextReport {
 
     /// `file:line:col: severity: [ID] message`, then its path, citation and help on their own lines.
     /// Line and column are left out when unknown (0); every text is made safe to show.
-    static func append(_ finding: Finding, to out: inout String) {
+    static func append(_ finding: Finding, to out: inout ReportText) {
         // `DisplayText.location`, written in place: building it as a string first cost a batch check a copy per finding.
         out += DisplayText.safe(finding.file)
         if finding.line > 0 {
@@ -120,20 +119,29 @@ public enum CheckTextReport {
         }
     }
 
+    /// `APPROVED`, `NOT-APPROVED`, `INCOMPLETE`.
+    static func heading(_ determination: Determination) -> String {
+        switch determination {
+        case .approved: "APPROVED"
+        case .notApproved: "NOT-APPROVED"
+        case .incomplete: "INCOMPLETE"
+        }
+    }
+
     /// ` [codified]`: the provenance of the law value behind the figure `name`, when the figures carry it.
-    static func appendProvenance(_ figures: Figures, _ name: String, to out: inout String) {
-        guard let provenance = figures.provenance?[name] else { return }
+    static func appendProvenance(_ provenance: Provenance?, to out: inout ReportText) {
+        guard let provenance else { return }
         out += " ["
         out += provenance.rawValue
         out += "]"
     }
 
     /// The figures that decided the arrangement, one indented line each.
-    static func appendFigureLines(_ figures: Figures, to out: inout String) {
+    static func appendFigureLines(_ figures: Figures, to out: inout ReportText) {
         if let route = figures.route {
             out += "  financial risk route: "
             out += route.rawValue
-            appendProvenance(figures, "route", to: &out)
+            appendProvenance(figures.provenance?.route, to: &out)
             out += "\n"
         }
         if let minimum = figures.cehrtMinimumPercent {
@@ -141,7 +149,7 @@ public enum CheckTextReport {
             out += figures.cehrtRequiredPercent.map { $0.percentText } ?? "not stated"
             out += ", minimum "
             out += minimum.percentText
-            appendProvenance(figures, "cehrtMinimumPercent", to: &out)
+            appendProvenance(figures.provenance?.cehrtMinimumPercent, to: &out)
             out += "\n"
         }
         if let shares = figures.cehrtShareByEntity {
@@ -169,7 +177,7 @@ public enum CheckTextReport {
             out += " ("
             out += figures.totalRiskRequirementBasis ?? ""
             out += ")"
-            appendProvenance(figures, "totalRiskRequirementPercent", to: &out)
+            appendProvenance(figures.provenance?.totalRiskRequirementPercent, to: &out)
             out += "\n"
         }
         if let benchmark = figures.expectedExpendituresCappedFrom, let expected = figures.expectedExpenditures {
@@ -177,7 +185,7 @@ public enum CheckTextReport {
             out += expected.dollarText
             out += ", capped from the benchmark "
             out += benchmark.dollarText
-            appendProvenance(figures, "expectedExpendituresCappedFrom", to: &out)
+            appendProvenance(figures.provenance?.expectedExpendituresCappedFrom, to: &out)
             out += "\n"
         }
         if let start = figures.marginalWindowStartPercent, let end = figures.marginalWindowEndPercent,
@@ -189,17 +197,17 @@ public enum CheckTextReport {
                 out += "; "
                 out += method.rawValue
                 out += " rate applies"
-                appendProvenance(figures, "marginalRiskMethod", to: &out)
+                appendProvenance(figures.provenance?.marginalRiskMethod, to: &out)
             }
             if let minimum = figures.marginalRiskMinimumPercent {
                 out += "; minimum "
                 out += minimum.percentText
-                appendProvenance(figures, "marginalRiskMinimumPercent", to: &out)
+                appendProvenance(figures.provenance?.marginalRiskMinimumPercent, to: &out)
             }
             if let average = figures.averageMarginalRiskFromZeroPercent, let lowest = figures.lowestMarginalRiskFromZeroPercent {
                 out += "; over "
                 appendWindow(0, end, average: average, lowest: lowest, to: &out)
-                appendProvenance(figures, "averageMarginalRiskFromZeroPercent", to: &out)
+                appendProvenance(figures.provenance?.averageMarginalRiskFromZeroPercent, to: &out)
             }
             if let plain = figures.averageMarginalRiskWithoutAllowancesPercent {
                 out += "; without allowances "
@@ -213,7 +221,7 @@ public enum CheckTextReport {
             out += " of 7 (needs "
             out += String(figures.medicalHomeElementsMinimum ?? 4)
             out += ")"
-            appendProvenance(figures, "medicalHomeElementsMinimum", to: &out)
+            appendProvenance(figures.provenance?.medicalHomeElementsMinimum, to: &out)
             out += "\n"
         }
         if let share = figures.medicalHomeAmountAtRiskPercent, let minimum = figures.medicalHomeMinimumPercent {
@@ -221,13 +229,13 @@ public enum CheckTextReport {
             out += share.percentText
             out += " of revenue, minimum "
             out += minimum.percentText
-            appendProvenance(figures, "medicalHomeMinimumPercent", to: &out)
+            appendProvenance(figures.provenance?.medicalHomeMinimumPercent, to: &out)
             out += "\n"
         }
     }
 
     /// `(s, u]: average A, lowest L`.
-    static func appendWindow(_ start: Exact, _ end: Exact, average: Exact, lowest: Exact, to out: inout String) {
+    static func appendWindow(_ start: Exact, _ end: Exact, average: Exact, lowest: Exact, to out: inout ReportText) {
         out += "("
         out += start.percentText
         out += ", "

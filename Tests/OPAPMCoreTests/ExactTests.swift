@@ -184,6 +184,36 @@ struct ReferenceFraction: Equatable {
         #expect(Exact(decimalText: "-1.005")!.dollarText == "-$1.01")
         #expect(Exact(-1_234_567).dollarText == "-$1,234,567")
         #expect(Exact(decimalText: "1000000000000000000000000000000")!.dollarText == "$1,000,000,000,000,000,000,000,000,000,000")
+        #expect(Exact(0).dollarText == "$0" && Exact(decimalText: "-0.004")!.dollarText == "$0")
+        #expect(Exact(decimalText: "-999999.999")!.dollarText == "-$1,000,000")
+    }
+
+    /// Dollars are grouped as bytes; the obvious grouping of the rounded text's characters agrees on every
+    /// length of whole part, both signs, with and without cents.
+    @Test func dollarsGroupAsTheObviousWayDoes() {
+        func obvious(_ value: Exact) -> String {
+            let plain = value.roundedText(places: 2)
+            let negative = plain.hasPrefix("-")
+            let digits = negative ? String(plain.dropFirst()) : plain
+            let whole = String(digits.prefix { $0 != "." })
+            var grouped = ""
+            for (index, digit) in whole.enumerated() {
+                if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
+                grouped.append(digit)
+            }
+            return (negative ? "-$" : "$") + grouped + digits.dropFirst(whole.count)
+        }
+        var random = SystemRandomNumberGenerator()
+        for length in 1...40 {
+            for _ in 0..<25 {
+                let digits = String((0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+                let cents = ["", ".5", ".05", ".125", ".999"].randomElement(using: &random)!
+                for sign in ["", "-"] {
+                    let value = Exact(decimalText: sign + digits + cents)!
+                    #expect(value.dollarText == obvious(value), "\(sign)\(digits)\(cents)")
+                }
+            }
+        }
     }
 
     /// JSON carries the number's digits both ways, as figures in reports and values in the law file.

@@ -26,7 +26,30 @@ import Testing
         #expect(law.years == 2017...2027)
         for year in law.years {
             #expect(law.entries(for: year).count == LawKey.allCases.count, "\(year)")
+            // Each key finds its own entry: the tables are indexed by the key's ordinal.
+            for key in LawKey.allCases { #expect(law.entry(key, year)?.key == key.rawValue, "\(key) \(year)") }
         }
+        #expect(law.entry(.cehrtTest, 2016) == nil && law.entry(.cehrtTest, 2028) == nil && law.entries(for: 2028).isEmpty)
+    }
+
+    /// A deadline is a day every year has, before or in the performance year, or the MA bid deadline.
+    @Test func deadlinesReadAsWritten() {
+        #expect(Deadline("04-01 prior")?.day == .date(month: 4, day: 1) && Deadline("04-01 prior")?.yearsBefore == 1)
+        #expect(Deadline("12-31 same")?.day == .date(month: 12, day: 31) && Deadline("12-31 same")?.yearsBefore == 0)
+        #expect(Deadline("02-28 prior")?.date(for: 2024) == CalendarDate(year: 2023, month: 2, day: 28))
+        #expect(Deadline("first-monday-june prior")?.date(for: 2021) == CalendarDate(year: 2020, month: 6, day: 1))
+        for bad in ["02-29 prior", "04-31 prior", "13-01 prior", "00-10 prior", "04-00 same", "04-01", "04-01 later",
+            "04-01-2020 prior", "april prior", ""]
+        {
+            #expect(Deadline(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// A key's ordinal is its place in `allCases` (what the law's tables are indexed by).
+    @Test func aKeysOrdinalIsItsPlace() {
+        #expect(MemoryLayout<LawKey>.size == 1)
+        for (place, key) in LawKey.allCases.enumerated() { #expect(key.ordinal == place, "\(key)") }
+        #expect(LawKey.allCases.filter(\.isDeadline).map(\.rawValue) == LawKey.allCases.map(\.rawValue).filter { $0.hasPrefix("deadline") })
     }
 
     /// Every value carries where it was read; no entry lacks a paragraph, an amendment or a provenance,

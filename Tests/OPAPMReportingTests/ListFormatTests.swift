@@ -76,7 +76,7 @@ import Testing
 }
 
 /// The byte-level writers give what the string-level escapers give, character for character.
-@Suite struct ListTextTests {
+@Suite struct ReportTextTests {
     static let samples = [
         "", "plain", "Tom & Jerry's <b>\"plan\"</b>", "&leading", "trailing>", "Peña Clínica — “plan” 医疗 & co",
         "A | B\nC", "|", "a,b", "say \"hi\"", "line\r\nbreak", "😀&😀", String(repeating: "x&", count: 300),
@@ -85,7 +85,7 @@ import Testing
     @Test func replacingAppendMatchesASCIIReplacement() {
         for replacement in [HTMLText.replacement, ListMarkdown.cellReplacement, QPReport.quoteDoubled] {
             for sample in Self.samples {
-                var text = ListText(capacity: 0)
+                var text = ReportText(capacity: 0)
                 text.append("before ")
                 text.append(sample, replacing: replacement)
                 #expect(String(decoding: text.bytes, as: UTF8.self)

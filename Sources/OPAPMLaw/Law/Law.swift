@@ -7,8 +7,10 @@ import OPAPMModel
 /// or a statute needs no new release.
 public struct Law: Sendable {
     public let document: LawDocument
-    /// Each key's entry for each year, found once.
-    private let byYear: [Int: [LawKey: LawEntry]]
+    /// Each year's entries by key: `entries[year - firstYear][key.ordinal]`, filled by the checks below for
+    /// every key and year. Arrays, not dictionaries: every run builds this, and hashing the keys' names
+    /// some two thousand times was a tenth of a one-file check's own work.
+    private let byYear: [[LawEntry?]]
     /// Where the law came from: `built-in` or the file's path.
     public let origin: String
 
@@ -26,23 +28,25 @@ public struct Law: Sendable {
             throw fail("format is \(DisplayText.safe(document.format)); this opapm reads opapm-law/1")
         }
         guard document.firstYear <= document.lastYear else { throw fail("firstYear is after lastYear") }
-        var byYear: [Int: [LawKey: LawEntry]] = [:]
+        let firstYear = document.firstYear
+        var byYear = [[LawEntry?]](
+            repeating: [LawEntry?](repeating: nil, count: LawKey.allCases.count), count: document.lastYear - firstYear + 1)
         for (index, entry) in document.entries.enumerated() {
-            let name = "entry \(index + 1) (\(DisplayText.safe(entry.key)))"
-            guard let key = LawKey(rawValue: entry.key) else { throw fail("\(name): unknown key") }
-            if let problem = key.problem(with: entry.value) { throw fail("\(name): value \(problem)") }
+            func name() -> String { "entry \(index + 1) (\(DisplayText.safe(entry.key)))" }
+            guard let key = LawKey(rawValue: entry.key) else { throw fail("\(name()): unknown key") }
+            if let problem = key.problem(with: entry.value) { throw fail("\(name()): value \(problem)") }
             let last = entry.to ?? document.lastYear
-            guard entry.from <= last else { throw fail("\(name): from \(entry.from) is after to \(last)") }
-            guard entry.from >= document.firstYear, last <= document.lastYear else {
-                throw fail("\(name): years \(entry.from)–\(last) are outside \(document.firstYear)–\(document.lastYear)")
+            guard entry.from <= last else { throw fail("\(name()): from \(entry.from) is after to \(last)") }
+            guard entry.from >= firstYear, last <= document.lastYear else {
+                throw fail("\(name()): years \(entry.from)–\(last) are outside \(firstYear)–\(document.lastYear)")
             }
             for year in entry.from...last {
-                if byYear[year]?[key] != nil { throw fail("\(name): a second value for \(year)") }
-                byYear[year, default: [:]][key] = entry
+                if byYear[year - firstYear][key.ordinal] != nil { throw fail("\(name()): a second value for \(year)") }
+                byYear[year - firstYear][key.ordinal] = entry
             }
         }
         for year in document.firstYear...document.lastYear {
-            for key in LawKey.allCases where byYear[year]?[key] == nil {
+            for key in LawKey.allCases where byYear[year - firstYear][key.ordinal] == nil {
                 throw fail("\(key.rawValue) has no value for \(year)")
             }
         }
@@ -81,11 +85,19 @@ public struct Law: Sendable {
     }()
 
     /// The entry for `key` in `year`, or nil for a year the law does not cover.
-    public func entry(_ key: LawKey, _ year: Int) -> LawEntry? { byYear[year]?[key] }
+    public func entry(_ key: LawKey, _ year: Int) -> LawEntry? {
+        years.contains(year) ? byYear[year - document.firstYear][key.ordinal] : nil
+    }
 
     /// The entries in force in `year`, in the order of `LawKey`.
     public func entries(for year: Int) -> [LawEntry] {
-        LawKey.allCases.compactMap { byYear[year]?[$0] }
+        years.contains(year) ? byYear[year - document.firstYear].compactMap { $0 } : []
+    }
+
+    /// The same with their keys.
+    func keyedEntries(for year: Int) -> [(key: LawKey, entry: LawEntry)] {
+        guard years.contains(year) else { return [] }
+        return LawKey.allCases.compactMap { key in byYear[year - document.firstYear][key.ordinal].map { (key, $0) } }
     }
 }
 

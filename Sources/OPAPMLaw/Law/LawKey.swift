@@ -24,6 +24,22 @@ public enum LawKey: String, Sendable, CaseIterable {
     case qpPaymentMedicareMinimum, qpPatientMedicareMinimum, partialQPPaymentMedicareMinimum, partialQPPatientMedicareMinimum
     case apmIncentivePercent, qpMedicareOptionLevel, weightedMedicareScore, qpDataDeadline
 
+    /// The case's place in `allCases`, for tables indexed by key. A case of an enum without payloads is
+    /// stored as its number in declaration order, which is `allCases`' order (LawTests holds the two
+    /// equal); hashing the key hashed its name.
+    @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    /// A process and payer group's request deadline.
+    public var isDeadline: Bool {
+        switch self {
+        case .deadlineTitleXIXPayerInitiated, .deadlineMedicareHealthPlanPayerInitiated, .deadlineMultiPayerModelPayerInitiated,
+            .deadlineOtherPayerPayerInitiated, .deadlineTitleXIXClinicianInitiated, .deadlineOtherClinicianInitiated:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// A QP or Partial QP threshold or Medicare minimum (414.1430).
     public var isQPThreshold: Bool {
         decidesQPStatus && ![.apmIncentivePercent, .qpMedicareOptionLevel, .weightedMedicareScore, .qpDataDeadline].contains(self)
@@ -100,7 +116,7 @@ public enum LawKey: String, Sendable, CaseIterable {
             (.deadline(let nullable), .none):
             return optional(nullable)
         case (.percent, .text(let text)):
-            guard let number = Exact(decimalText: text), "\(number)" == text,
+            guard let number = Exact(decimalText: text), number.description == text,
                 number >= 0, number <= 100
             else { return "must be a percent from 0 to 100 written as a decimal string, such as \"30\"" }
             return nil
@@ -144,7 +160,9 @@ public struct Deadline: Sendable, Hashable {
         }
         let date = parts[0].split(separator: "-")
         guard date.count == 2, let month = Int(date[0]), let dayOfMonth = Int(date[1]),
-            CalendarDate(iso: String(format: "2001-%02d-%02d", month, dayOfMonth)) != nil
+            // A day every year has (no February 29), checked without formatting a date: `String(format:)`
+            // was a twentieth of a one-file check.
+            (1...12).contains(month), (1...CalendarDate.days(inMonth: month, year: 2001)).contains(dayOfMonth)
         else { return nil }
         day = .date(month: month, day: dayOfMonth)
     }

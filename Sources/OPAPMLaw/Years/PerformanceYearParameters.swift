@@ -81,8 +81,8 @@ public final class PerformanceYearParameters: Sendable {
     /// Every value of the law in force this year that decides an arrangement, for reports (the QP
     /// thresholds are left out: `opapm law` and the QP report show them).
     public let rows: [ParameterRow]
-    /// Each row by its key, for the findings that cite it.
-    private let rowByKey: [String: ParameterRow]
+    /// Each row by its key's ordinal, for the findings that cite it.
+    private let rowByKey: [ParameterRow?]
     /// The law's entries for the QP thresholds and incentive of the year.
     public let qpEntries: [LawEntry]
 
@@ -129,7 +129,7 @@ public final class PerformanceYearParameters: Sendable {
         lateRequestsReviewed = value(.lateRequestsReviewed, flag)
         payerInitiatedGroups = value(.payerInitiatedGroups, list)
         var deadlines: [LawKey: YearValue<Deadline?>] = [:]
-        for key in LawKey.allCases where key.rawValue.hasPrefix("deadline") {
+        for key in LawKey.allCases where key.isDeadline {
             deadlines[key] = value(key) { text($0).flatMap(Deadline.init) }
         }
         self.deadlines = deadlines
@@ -139,16 +139,18 @@ public final class PerformanceYearParameters: Sendable {
         weightedMedicareScore = value(.weightedMedicareScore, flag)
         qpDataDeadline = value(.qpDataDeadline) { text($0).flatMap(Deadline.init) }
         self.qp = qp
-        let entries = law.entries(for: year)
-        rows = entries.filter { LawKey(rawValue: $0.key)?.decidesQPStatus != true }.map(ParameterRow.init)
-        qpEntries = entries.filter { LawKey(rawValue: $0.key)?.decidesQPStatus == true }
-        rowByKey = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, ParameterRow($0)) })
+        let entries = law.keyedEntries(for: year)
+        var rowByKey = [ParameterRow?](repeating: nil, count: LawKey.allCases.count)
+        for (key, entry) in entries { rowByKey[key.ordinal] = ParameterRow(entry) }
+        rows = entries.filter { !$0.key.decidesQPStatus }.compactMap { rowByKey[$0.key.ordinal] }
+        qpEntries = entries.filter { $0.key.decidesQPStatus }.map(\.entry)
+        self.rowByKey = rowByKey
     }
 }
 
 extension PerformanceYearParameters {
     /// The row of `key` for this year, as reports show it.
-    public func row(_ key: LawKey) -> ParameterRow? { rowByKey[key.rawValue] }
+    public func row(_ key: LawKey) -> ParameterRow? { rowByKey[key.ordinal] }
 }
 
 /// One value of the law as reports show it: what it is, where it was read, and how sure that is.

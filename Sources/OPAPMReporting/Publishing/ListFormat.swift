@@ -109,7 +109,7 @@ enum ListColumns {
 /// RFC 4180 CSV with a header row and CRLF line ends.
 enum ListCSV {
     static func render(_ list: PublishedList) -> [UInt8] {
-        var out = ListText(capacity: list.arrangements.count * 192 + 256)
+        var out = ReportText(capacity: list.arrangements.count * 192 + 256)
         let columns = ListColumns.of(list)
         out.append(columns.map(\.key).joined(separator: ","))
         out.append("\r\n")
@@ -230,7 +230,7 @@ public enum ListMarkdown {
     }
 
     static func render(_ list: PublishedList, changes: ListChanges?) -> [UInt8] {
-        var out = ListText(capacity: list.arrangements.count * 192 + 4096)
+        var out = ReportText(capacity: list.arrangements.count * 192 + 4096)
         out.append("# Other Payer Advanced APMs, performance year \(list.performanceYear)\n\n")
         if let asOf = list.asOf { out.append("As of \(asOf).\n\n") }
         out.append("\(list.arrangements.count) approved arrangement(s).\n")

@@ -11,7 +11,7 @@ enum ListHTML {
         let title = "Other Payer Advanced APMs, performance year \(list.performanceYear)"
         // One buffer, written in place from start to end: a list of ten thousand rows is some
         // megabytes, and assembling it from parts copied it twice more.
-        var page = ListText(capacity: list.arrangements.count * 800 + 8192)
+        var page = ReportText(capacity: list.arrangements.count * 800 + 8192)
         page.append(HTMLPage.opening(title: title, style: style))
         page.append("""
             <header><h1>\(title)</h1>
