@@ -277,7 +277,7 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
         let text = try #require(EmbeddedCatalogues.text(for: 2024))
         let lines = text.components(separatedBy: "\n").filter { !$0.isEmpty }
         let catalogue = try #require(MeasureCatalogue.builtIn(year: 2024))
-        #expect(catalogue.measures.count == lines.count)
+        #expect(catalogue.count == lines.count && catalogue.measures.count == lines.count)
         let measure = try #require(catalogue.measure("007"))
         #expect(measure.title.hasSuffix("(LVEF ≤ 40%)"))
         #expect(measure.title.contains("Therapy – Prior"))
@@ -287,7 +287,27 @@ func rules(_ result: ArrangementDetermination) -> Set<String> {
 
     @Test func builtInCataloguesCoverEverySupportedYear() {
         for year in PerformanceYearTable.supportedYears {
-            #expect((MeasureCatalogue.builtIn(year: year)?.measures.count ?? 0) > 300, "\(year)")
+            #expect((MeasureCatalogue.builtIn(year: year)?.count ?? 0) > 300, "\(year)")
+        }
+    }
+
+    /// Measures are read from their line when asked for; every year's catalogue gives what reading every
+    /// line of its text at once gives, and no measure for an id it does not list.
+    @Test func builtInMeasuresReadWhenAskedAreTheLinesMeasures() throws {
+        for year in PerformanceYearTable.supportedYears {
+            let text = try #require(EmbeddedCatalogues.text(for: year))
+            var expected: [String: CatalogueMeasure] = [:]
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard fields.count == 6 else { continue }
+                expected[fields[0]] = CatalogueMeasure(
+                    id: fields[0], type: fields[1], isRegistryMeasure: fields[2] == "1", nqfId: fields[3].isEmpty ? nil : fields[3],
+                    eMeasureId: fields[4].isEmpty ? nil : fields[4], title: fields[5])
+            }
+            let catalogue = try #require(MeasureCatalogue.builtIn(year: year))
+            #expect(catalogue.measures == expected, "\(year)")
+            for (id, measure) in expected { #expect(catalogue.measure(id) == measure, "\(year) \(id)") }
+            #expect(catalogue.measure("NO-SUCH") == nil && catalogue.measure("") == nil)
         }
     }
 
