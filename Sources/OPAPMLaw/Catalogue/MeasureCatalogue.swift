@@ -27,82 +27,41 @@ public struct MeasureCatalogue: Sendable {
     public var year: Int
     /// Where the catalogue came from, for reports.
     public var source: String
-    private var storage: Storage
-
-    private enum Storage: Sendable {
-        case measures([String: CatalogueMeasure])
-        /// The built-in catalogue's text and where each measure's line is in it. A run reads a handful of
-        /// a year's three hundred measures; making every line's six strings was some 3.8 million
-        /// instructions a year, a thirteenth of a one-file check, before the first rule could run.
-        case lines(bytes: [UInt8], lineOf: [String: Range<Int>])
-    }
-
-    public init(year: Int, source: String, measures: [String: CatalogueMeasure]) {
-        self.year = year
-        self.source = source
-        storage = .measures(measures)
-    }
+    public var measures: [String: CatalogueMeasure]
 
     public func measure(_ id: String) -> CatalogueMeasure? {
-        switch storage {
-        case .measures(let measures): return measures[id]
-        case .lines(let bytes, let lineOf): return lineOf[id].flatMap { Self.measure(line: bytes[$0]) }
-        }
+        measures[id]
     }
 
-    /// Every measure by id (the workbench's picker searches them all).
-    public var measures: [String: CatalogueMeasure] {
-        switch storage {
-        case .measures(let measures): return measures
-        case .lines(let bytes, let lineOf):
-            var measures: [String: CatalogueMeasure] = [:]
-            measures.reserveCapacity(lineOf.count)
-            for (id, line) in lineOf { measures[id] = Self.measure(line: bytes[line]) }
-            return measures
-        }
-    }
-
-    /// How many measures the catalogue lists.
-    public var count: Int {
-        switch storage {
-        case .measures(let measures): return measures.count
-        case .lines(_, let lineOf): return lineOf.count
-        }
-    }
-
-    /// The built-in catalogue for `year`, if opapm has one. Only each line's id is read now (on bytes:
-    /// splitting the String by Character cost some 30 million instructions a year); the rest of a line
-    /// when its measure is asked for.
+    /// The built-in catalogue for `year`, if opapm has one. One pass over the text's bytes, each field
+    /// made a string once where its tab is found: splitting into lines and then fields (arrays of
+    /// slices, each grown as it went) cost 3.8 million instructions a year, a thirteenth of a one-file
+    /// check, and splitting the String by Character once cost 30 million.
     public static func builtIn(year: Int) -> MeasureCatalogue? {
-        guard let text = EmbeddedCatalogues.text(for: year) else { return nil }
-        let bytes = Array(text.utf8)
-        var lineOf: [String: Range<Int>] = [:]
-        lineOf.reserveCapacity(bytes.count / 80)
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let line = start..<end
-            // A line of six fields (five tabs), as `measure(line:)` reads it; any other line is no measure.
-            if bytes[line].lazy.filter({ $0 == UInt8(ascii: "\t") }).count == 5,
-                let tab = bytes[line].firstIndex(of: UInt8(ascii: "\t"))
-            {
-                lineOf[String(decoding: bytes[start..<tab], as: UTF8.self)] = line
+        guard var text = EmbeddedCatalogues.text(for: year) else { return nil }
+        var measures: [String: CatalogueMeasure] = [:]
+        text.withUTF8 { bytes in
+            measures.reserveCapacity(bytes.count / 80)
+            var fields: [String] = []
+            fields.reserveCapacity(6)
+            var fieldStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+                guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fieldStart = index + 1
+                guard byte == UInt8(ascii: "\n") else { continue }
+                // A line of six fields is a measure; any other line (the text's last, empty one) is not.
+                if fields.count == 6 {
+                    measures[fields[0]] = CatalogueMeasure(
+                        id: fields[0], type: fields[1], isRegistryMeasure: fields[2] == "1",
+                        nqfId: fields[3].isEmpty ? nil : fields[3], eMeasureId: fields[4].isEmpty ? nil : fields[4],
+                        title: fields[5])
+                }
+                fields.removeAll(keepingCapacity: true)
             }
-            start = end + 1
         }
-        var catalogue = MeasureCatalogue(year: year, source: "built-in (CMS qpp-measures-data \(year))", measures: [:])
-        catalogue.storage = .lines(bytes: bytes, lineOf: lineOf)
-        return catalogue
-    }
-
-    /// One line of the built-in catalogue: id, type, registry flag, NQF id, eCQM id, title, by tabs.
-    private static func measure(line: ArraySlice<UInt8>) -> CatalogueMeasure? {
-        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 6 else { return nil }
-        return CatalogueMeasure(
-            id: fields[0], type: fields[1], isRegistryMeasure: fields[2] == "1",
-            nqfId: fields[3].isEmpty ? nil : fields[3], eMeasureId: fields[4].isEmpty ? nil : fields[4], title: fields[5])
+        return MeasureCatalogue(year: year, source: "built-in (CMS qpp-measures-data \(year))", measures: measures)
     }
 
     public struct LoadFailure: Error, Sendable, CustomStringConvertible {
