@@ -68,4 +68,16 @@ import Testing
         quiet.findsRemedies = false
         #expect(quiet.determine(try loadSample("samples/not-approved/FR004-lowest-rate-in-2019.xml"), year: 2019).wouldPass == nil)
     }
+
+    /// Found by the fuzzer: expected expenditures of 0 fail FR002, and the remedy for FR002 divided by them.
+    /// No cap can make zero expenditures a risk, so there is no remedy, and the finding names the figure.
+    @Test func noRemedyIsComputedFromExpectedExpendituresOfZero() throws {
+        let result = try decide("samples/not-approved/FR002-total-risk-below-3-percent.xml") {
+            $0.arrangement.financialRisk?.expectedExpenditures?.value = 0
+        }
+        let finding = try #require(result.findings.first { $0.rule == "FR002" && $0.severity == .error })
+        #expect(finding.message.contains("expected expenditures are 0"), "\(finding.message)")
+        #expect(result.wouldPass?.contains { $0.rule == "FR002" } != true)
+        #expect(result.determination == .notApproved)
+    }
 }

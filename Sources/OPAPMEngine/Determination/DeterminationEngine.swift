@@ -80,10 +80,7 @@ public struct DeterminationEngine: Sendable {
                 figures: Figures(), findings: findings, parameters: [])
         }
         let route = MedicalHomeRoute.route(for: submission, parameters: parameters)
-        var risk: RiskAnalysis?
-        if let terms = submission.arrangement.financialRisk, let expected = terms.expectedExpenditures?.value, expected > 0 {
-            risk = RiskAnalysis(terms: terms, expected: expected, parameters: parameters)
-        }
+        let risk = submission.arrangement.financialRisk.flatMap { RiskAnalysis(terms: $0, parameters: parameters) }
         let context = RuleContext(
             submission: submission, year: year, parameters: parameters, catalogue: catalogue(for: year), route: route,
             risk: risk, approvedArrangementIds: approvedArrangements?[year] ?? (approvedArrangements == nil ? nil : []))

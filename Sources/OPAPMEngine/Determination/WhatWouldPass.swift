@@ -52,11 +52,10 @@ enum WhatWouldPass {
                     change: "put at least \(needed.dollarText) at risk (\(minimum.percentText) of \(revenue.dollarText); now \(amount.value.dollarText))"))
             }
         }
+        // The requirement as the engine computes it: the (d)(6) cap and the revenue basis included.
         if failing.contains("FR002"), let risk = arrangement.financialRisk, let cap = risk.maximumLiability,
-            let expected = risk.expectedExpenditures?.value
+            let analysis = RiskAnalysis(terms: risk, parameters: parameters)
         {
-            // The requirement as the engine computes it: the (d)(6) cap and the revenue basis included.
-            let analysis = RiskAnalysis(terms: risk, expected: expected, parameters: parameters)
             let needed = Self.cents(up: analysis.dollars(analysis.requirementPercent))
             if needed > cap.value, passes("FR002", { $0.arrangement.financialRisk?.maximumLiability?.value = needed }) {
                 remedies.append(Remedy(rule: "FR002", path: cap.location.path, from: cap.value.dollarText, to: needed.dollarText,

@@ -41,6 +41,14 @@ public struct RiskAnalysis: Sendable, Hashable {
 
     public var totalRiskMet: Bool { maximumLiabilityPercent.map { $0 >= requirementPercent } ?? true }
 
+    /// The analysis of the terms as stated, or nil when they state no positive expected expenditures:
+    /// every figure is a percent of them, so there is nothing to compute (a rule reports the figure).
+    public init?(terms: FinancialRiskTerms, parameters: PerformanceYearParameters) {
+        guard let expected = terms.expectedExpenditures?.value, expected > 0 else { return nil }
+        self.init(terms: terms, expected: expected, parameters: parameters)
+    }
+
+    /// `benchmark` must be positive.
     public init(terms: FinancialRiskTerms, expected benchmark: Exact, parameters: PerformanceYearParameters) {
         let caps = [terms.maximumLiability?.value, terms.withheldAmount?.value].compactMap { $0 }
         let capPercent = caps.min().map { ($0.scaled(byPowerOfTen: 2) / benchmark) }
