@@ -10,13 +10,13 @@ import OPAPMCore
 /// `GET /api/form/shape` for a page's menus.
 public indirect enum FormSchema: Encodable, Equatable {
     case text(boolean: Bool)
-    case list(FormSchema, maximum: Int?)
+    case list(FormSchema)
     case object([(String, FormSchema)])
 
     public static func == (lhs: FormSchema, rhs: FormSchema) -> Bool {
         switch (lhs, rhs) {
         case let (.text(a), .text(b)): a == b
-        case let (.list(a, m), .list(b, n)): a == b && m == n
+        case let (.list(a), .list(b)): a == b
         case let (.object(a), .object(b)): a.map(\.0) == b.map(\.0) && zip(a, b).allSatisfy { $0.1 == $1.1 }
         default: false
         }
@@ -28,7 +28,7 @@ public indirect enum FormSchema: Encodable, Equatable {
         if let value = shape.text { fields.append((SubmissionForm.textKey, text(value))) }
         for child in shape.children {
             let element = of(child.element)
-            fields.append((child.element.name, child.repeats ? .list(element, maximum: child.maximum) : element))
+            fields.append((child.element.name, child.repeats ? .list(element) : element))
         }
         return .object(fields)
     }
@@ -54,7 +54,7 @@ public indirect enum FormSchema: Encodable, Equatable {
             } else {
                 try container.encode("string", forKey: Key("type"))
             }
-        case .list(let item, let maximum):
+        case .list(let item):
             try container.encode("array", forKey: Key("type"))
             try container.encode(item, forKey: Key("items"))
         case .object(let fields):
